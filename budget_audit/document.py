@@ -1,0 +1,166 @@
+"""A loaded disclosure: its structure, tables, facts, narrative and coverage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from budget_audit.coverage import Coverage, measure
+from budget_audit.facts import Fact, facts_frame
+from budget_audit.layout import (
+    Block,
+    Part,
+    Promise,
+    find_blocks,
+    find_department,
+    find_parts,
+    find_promises,
+    find_year,
+)
+from budget_audit.narrative import Paragraph, read_narrative
+from budget_audit.source import SourceText, read_source
+from budget_audit.tables.grid import LinkedFigures
+from budget_audit.tables.kinds import Vocabulary, vocabulary
+from budget_audit.tables.table import Table, read_table
+
+
+@dataclass
+class Document:
+    """Everything read from one disclosure. Build it with :func:`load`."""
+
+    source: SourceText
+    parts: list[Part]
+    department: str | None
+    year: int | None
+    promises: list[Promise]
+    tables: list[Table]
+    title_only: list[Block]
+    narrative: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The file name the document was read from."""
+        return self.source.name
+
+    @property
+    def all_facts(self) -> list[Fact]:
+        """Every fact of every table, in document order."""
+        return [fact for table in self.tables for fact in table.facts]
+
+    @cached_property
+    def facts(self) -> pd.DataFrame:
+        """One row per number read from the tables, with its table, row, column, value, unit and line."""
+        return facts_frame(self.all_facts)
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """Which numbers of the table part were read, and which were not."""
+        coverage = measure(self.tables, self.source.lines)
+        present = {table.kind.name for table in self.tables}
+        coverage.promised_missing = sorted({p.kind for p in self.promises} - present)
+        coverage.title_only = [
+            f"line {b.title_line}: {b.title}"
+            for b in self.title_only
+            if b.kind is None or b.kind.name not in present
+        ]
+        return coverage
+
+    def tables_of(self, kind: str) -> list[Table]:
+        """Every table of a kind (a document has one 项目支出绩效目标表 per project)."""
+        wanted = vocabulary().kind(kind).name
+        return [table for table in self.tables if table.kind.name == wanted]
+
+    def table(self, kind: str) -> pd.DataFrame:
+        """The first table of ``kind`` (``"支出总表"``, ``"一般公共预算基本支出表"`` ...) as a DataFrame."""
+        found = self.tables_of(kind)
+        if not found:
+            present = ", ".join(sorted({t.kind.name for t in self.tables})) or "none"
+            raise KeyError(f"{self.name} has no {kind}; tables present: {present}")
+        return found[0].frame()
+
+
+def load(path: str | Path) -> Document:
+    """Read a disclosure file into a :class:`Document`; raise ``InputError`` if it cannot be read."""
+    return parse(read_source(path))
+
+
+def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
+    """Parse already-decoded text."""
+    words = words or vocabulary()
+    parts = find_parts(source)
+    table_part = next((p for p in parts if p.name == "预算表"), None)
+    blocks = find_blocks(source, table_part, words) if table_part else []
+    with_body = [b for b in blocks if b.kind is not None and _has_body(source, b)]
+    title_only = [b for b in blocks if b not in with_body]
+    default_unit = _document_unit(source, with_body)
+    tables = _read_tables(source, with_body, default_unit, linked=None)
+    if any(table.ambiguous and table.kind.links for table in tables):
+        tables = _read_tables(source, with_body, default_unit, linked=_economic_figures(tables))
+    promises = find_promises(source, parts, words)
+    promises.extend(
+        Promise(b.kind.name, b.title_line, b.title) for b in title_only if b.kind is not None
+    )
+    narrative_part = next((p for p in parts if p.name == "情况说明"), None)
+    return Document(
+        source=source,
+        parts=parts,
+        department=find_department(source, parts),
+        year=find_year(source),
+        promises=promises,
+        tables=tables,
+        title_only=title_only,
+        narrative=read_narrative(source, narrative_part),
+    )
+
+
+def _read_tables(
+    source: SourceText, blocks: list[Block], unit: str, linked: LinkedFigures | None
+) -> list[Table]:
+    tables: list[Table] = []
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        assert block.kind is not None
+        counts[block.kind.name] += 1
+        table_id = (
+            block.kind.name
+            if counts[block.kind.name] == 1
+            else f"{block.kind.name}#{counts[block.kind.name]}"
+        )
+        tables.append(read_table(source, block, block.kind, table_id, unit, linked))
+    return tables
+
+
+def _economic_figures(tables: list[Table]) -> LinkedFigures:
+    """The 合计 of each economic code in the 基本支出表, in 万元, for cross-table placement."""
+    figures: LinkedFigures = {}
+    for table in tables:
+        if table.kind.name != "一般公共预算基本支出表":
+            continue
+        for fact in table.facts:
+            if fact.code is not None and fact.column == "合计" and fact.value_wan is not None:
+                figures.setdefault(fact.code, set()).add(fact.value_wan)
+    return figures
+
+
+def _has_body(source: SourceText, block: Block) -> bool:
+    """Whether anything but blank lines and page numbers follows the title."""
+    from budget_audit.layout import is_page_number
+
+    return any(source.line(n).strip() and not is_page_number(source.line(n)) for n in block.body)
+
+
+def _document_unit(source: SourceText, blocks: list[Block]) -> str:
+    """The unit most tables state, for a table that states none."""
+    units: Counter[str] = Counter()
+    for block in blocks:
+        for number in list(block.body)[:12]:
+            text = source.line(number)
+            if "万元" in text:
+                units["万元"] += 1
+            elif "单位" in text and "元" in text:
+                units["元"] += 1
+    return units.most_common(1)[0][0] if units else "万元"

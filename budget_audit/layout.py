@@ -1,0 +1,211 @@
+"""The document's structure: its parts, department, year, contents page and table blocks.
+
+A disclosure has four parts (概况 / 预算表 / 情况说明 / 名词解释). Their
+headings usually appear twice, first in the contents page (目录) and then in
+the body, so the body of a part starts at the *last* heading of that part.
+Inside the table part every table is a block that starts at its title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from budget_audit.numbers import normalise
+from budget_audit.source import SourceText
+from budget_audit.tables.kinds import TableKind, Vocabulary, compact
+
+PART_NAMES = {"一": "概况", "二": "预算表", "三": "情况说明", "四": "名词解释"}
+_PART_HEADING = re.compile(r"^\s*第([一二三四])部分")
+_TABLE_ANCHOR = re.compile(
+    r"^\s*(?:(?:附)?表\s*-?\s*\d+(?:\s*-\s*\d+)?\s*[.．、]?|\d+\s*-\s*\d+\s*$)"
+)
+_DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
+_YEAR = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?部门预算")
+_PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d+\s*[—\-–]+\s*$")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of the document and its line span (1-based, inclusive)."""
+
+    name: str
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A table the document says it contains (contents page or an index of titles)."""
+
+    kind: str
+    line: int
+    text: str
+
+
+@dataclass
+class Block:
+    """The lines of one table: its title lines, then everything up to the next title."""
+
+    kind: TableKind | None
+    title_line: int
+    title: str
+    last_line: int
+    number: str | None = None
+    body_start: int = 0
+
+    @property
+    def body(self) -> range:
+        """The 1-based line numbers after the title lines."""
+        return range(self.body_start, self.last_line + 1)
+
+
+def is_page_number(text: str) -> bool:
+    """Page numbers of PDF text (``— 17 —``, ``- 8 -``)."""
+    return _PAGE_NUMBER.match(text) is not None
+
+
+def _is_content(text: str) -> bool:
+    """A line that holds figures, as opposed to a title, a date line or a page number.
+
+    A title can wrap over two lines (``2025 年区城市运行管理中心（…网格化`` /
+    ``服务中心）整体支出绩效目标申报表``); its first half is not content.
+    """
+    if is_page_number(text):
+        return False
+    return re.search(r"\d", _DATE_OR_YEAR.sub("", normalise(text))) is not None
+
+
+def find_parts(source: SourceText) -> list[Part]:
+    """The body span of each part whose heading the document has."""
+    last_heading: dict[str, int] = {}
+    for number, text in enumerate(source.lines, start=1):
+        match = _PART_HEADING.match(text)
+        if match:
+            last_heading[match.group(1)] = number
+    starts = sorted((line, PART_NAMES[numeral]) for numeral, line in last_heading.items())
+    parts = []
+    for index, (line, name) in enumerate(starts):
+        end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(source.lines)
+        parts.append(Part(name, line, end))
+    return parts
+
+
+def find_year(source: SourceText) -> int | None:
+    """The budget year the document names most often (``2026 年部门预算``)."""
+    text = normalise("".join(line.strip() for line in source.lines))
+    counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_department(source: SourceText, parts: list[Part]) -> str | None:
+    """The department's name, from the 概况 heading or a ``部门名称`` / ``部门：`` line.
+
+    The heading may wrap over lines in PDF text, so lines are joined until 概况.
+    A longer name from a table's ``部门：`` line wins when it ends with the heading's
+    name (``青山区大数据中心`` over ``大数据中心``).
+    """
+    overview = next((p for p in parts if p.name == "概况"), None)
+    heading_name = None
+    if overview is not None:
+        joined = ""
+        for number in range(
+            overview.first_line, min(overview.first_line + 4, overview.last_line) + 1
+        ):
+            joined += normalise(source.line(number)).strip()
+            match = re.search(r"第一部分\s*(.+?)\s*(?:\d{4}\s*年)?(?:部门)?概况", joined)
+            if match:
+                heading_name = match.group(1).strip()
+                break
+    labelled = Counter(
+        m.group(1).strip()
+        for line in source.lines
+        if (m := re.match(r"^\s*部门[：:]\s*(\S+)", normalise(line)))
+    )
+    for name, _ in labelled.most_common():
+        if heading_name is None or (name.endswith(heading_name) and len(name) > len(heading_name)):
+            return name
+    return heading_name
+
+
+def find_promises(source: SourceText, parts: list[Part], vocabulary: Vocabulary) -> list[Promise]:
+    """The tables the contents page lists (lines before the body of the first part)."""
+    first_body = parts[0].first_line if parts else len(source.lines) + 1
+    promises: list[Promise] = []
+    in_table_list = False
+    for number in range(1, first_body):
+        text = normalise(source.line(number)).strip()
+        heading = _PART_HEADING.match(text)
+        if heading:
+            in_table_list = heading.group(1) == "二"
+            continue
+        if in_table_list and text:
+            promises.extend(_promised_kinds(text, number, vocabulary))
+    return promises
+
+
+def _promised_kinds(text: str, line: int, vocabulary: Vocabulary) -> list[Promise]:
+    """One contents entry can promise two tables (``一般公共预算支出表（分功能分类，分单位）``)."""
+    entry = text.lstrip("-• ").strip()
+    if "分单位" in compact(entry) and "分功能" in compact(entry):
+        titles = ["一般公共预算支出表", "一般公共预算支出表(分单位)"]
+    else:
+        titles = [entry if "表" in entry else entry + "表"]
+    kinds = [vocabulary.recognise(title) for title in titles]
+    return [Promise(kind.name, line, entry) for kind in kinds if kind is not None]
+
+
+def _title_of(text: str, vocabulary: Vocabulary) -> tuple[TableKind | None, str | None] | None:
+    """``(kind, number)`` when the line is a table title or a bare ``表 N`` anchor."""
+    stripped = normalise(text).strip()
+    if not stripped or "\t" in text or len(stripped) > 70:
+        return None
+    anchor = _TABLE_ANCHOR.match(stripped)
+    number = re.sub(r"[^\d-]", "", anchor.group()) if anchor else None
+    kind = vocabulary.recognise(stripped)
+    if kind is None and anchor is None:
+        return None
+    if kind is None and anchor is not None and stripped[anchor.end() :].strip():
+        return None  # "表 3 说明…" style text, not a bare anchor
+    return kind, number
+
+
+def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[Block]:
+    """Split the table part into blocks, one per table title.
+
+    Title lines that follow one another before any content (``表 3`` then
+    ``支出总表``) belong to the same block; a new title after content starts a
+    new block.
+    """
+    blocks: list[Block] = []
+    current: Block | None = None
+    has_content = False
+    for number in range(part.first_line + 1, part.last_line + 1):
+        text = source.line(number)
+        title = _title_of(text, vocabulary)
+        if title is not None:
+            kind, table_number = title
+            joins = (
+                current is not None
+                and not has_content
+                and (current.kind is None or kind is None or current.kind is kind)
+                and (table_number is None or current.number in (None, table_number))
+            )
+            if joins and current is not None:
+                current.kind = current.kind or kind
+                current.number = current.number or table_number
+                if kind is not None:
+                    current.title = normalise(text).strip()
+                current.last_line = number
+                current.body_start = number + 1
+                continue
+            current = Block(kind, number, normalise(text).strip(), number, table_number, number + 1)
+            blocks.append(current)
+            has_content = False
+            continue
+        if current is not None:
+            current.last_line = number
+            if _is_content(text):
+                has_content = True
+    return blocks

@@ -1,0 +1,117 @@
+"""The narrative (情况说明) as paragraphs and sentences, each number with its line.
+
+PDF text wraps a sentence anywhere, even inside ``37.53 万`` / ``元``, with
+blank lines between. Lines are joined for reading while a character-to-line
+map keeps the line of every number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from budget_audit.layout import Part, is_page_number
+from budget_audit.numbers import NumberToken, find_numbers, normalise
+from budget_audit.source import SourceText
+
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))"
+)
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+
+
+@dataclass(frozen=True)
+class NarrativeNumber:
+    """A number in the narrative, with its line."""
+
+    token: NumberToken
+    line: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its joined text, its line span and its numbers."""
+
+    text: str
+    first_line: int
+    last_line: int
+    numbers: tuple[NarrativeNumber, ...]
+
+
+@dataclass
+class Paragraph:
+    """Consecutive lines of one paragraph, joined."""
+
+    first_line: int
+    last_line: int
+    text: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class _Joined:
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def add(self, line: int, text: str) -> None:
+        if self.text and self.text[-1].isalnum() and text[:1].isalnum() and text[:1].isascii():
+            self.text += " "
+        self.starts.append(len(self.text))
+        self.lines.append(line)
+        self.text += text
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
+
+
+def read_narrative(source: SourceText, part: Part | None) -> list[Paragraph]:
+    """Paragraphs of the part, each with its sentences and their numbers.
+
+    A paragraph ends before a heading (``一、``, ``（二）``, ``1.``), before a
+    tab-separated line, and after a line that ends a sentence with ``。`` or ``：``.
+    """
+    if part is None:
+        return []
+    paragraphs: list[Paragraph] = []
+    joined = _Joined()
+    for number in range(part.first_line, part.last_line + 1):
+        text = normalise(source.line(number)).strip()
+        if not text or is_page_number(text):
+            continue
+        starts_new = (
+            not paragraphs
+            or _HEADING.match(text) is not None
+            or "\t" in source.line(number)
+            or joined.text.endswith(("。", "：", ":"))
+        )
+        if starts_new:
+            if paragraphs:
+                _finish(paragraphs[-1], joined)
+            paragraphs.append(Paragraph(number, number))
+            joined = _Joined()
+        joined.add(number, text)
+        paragraphs[-1].last_line = number
+    if paragraphs:
+        _finish(paragraphs[-1], joined)
+    return paragraphs
+
+
+def _finish(paragraph: Paragraph, joined: _Joined) -> None:
+    paragraph.text = joined.text
+    start = 0
+    for match in _SENTENCE_END.finditer(joined.text + "。"):
+        end = match.end()
+        text = joined.text[start:end].strip()
+        if text:
+            numbers = tuple(
+                NarrativeNumber(token, joined.line_at(start + token.start))
+                for token in find_numbers(joined.text[start:end], loose=True)
+            )
+            first = joined.line_at(
+                start + len(joined.text[start:end]) - len(joined.text[start:end].lstrip())
+            )
+            last = joined.line_at(max(start, min(end, len(joined.text)) - 1))
+            paragraph.sentences.append(Sentence(text, first, last, numbers))
+        start = end

@@ -1,0 +1,130 @@
+"""Numbers as published: exact decimals with the precision they were printed at.
+
+A published figure is rounded. ``Amount("38.7")`` stands for every value in
+[38.65, 38.75]; comparisons between figures are made on these intervals, never
+with float epsilons (the XBRL Calculations 1.1 "round-to-nearest" idea).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+# A number as printed: optional sign, thousands separators, decimals.
+NUMBER_PATTERN = re.compile(
+    r"(?<![A-Za-z0-9.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![A-Za-z0-9])"
+)
+# The same, but allowed to touch CJK text on either side ("预算数23.84万元").
+LOOSE_NUMBER_PATTERN = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+_LATEX = ((r"\geq", "≥"), (r"\leq", "≤"), (r"\%", "%"), ("$", ""))
+_HTML_TAG = re.compile(r"<[^<>]{0,200}>")
+
+
+def normalise(text: str) -> str:
+    """Fold full-width digits, signs and spaces to ASCII (NFKC) so one pattern reads all.
+
+    Conversion residue goes too: LaTeX (``$\\geq 95\\%$`` → ``≥95%``) and HTML tags.
+    """
+    text = unicodedata.normalize("NFKC", text).replace("\u3000", " ")
+    if "$" in text:
+        for latex, plain in _LATEX:
+            text = text.replace(latex, plain)
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    return text
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval of exact decimals."""
+
+    low: Decimal
+    high: Decimal
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether ``value`` lies in the interval."""
+        return self.low <= value <= self.high
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether the two intervals share a value."""
+        return self.low <= other.high and other.low <= self.high
+
+    @staticmethod
+    def exact(value: Decimal) -> Interval:
+        """The degenerate interval of one exact value."""
+        return Interval(value, value)
+
+    @staticmethod
+    def total(intervals: Iterable[Interval]) -> Interval:
+        """The interval of a sum of rounded figures."""
+        result = Interval.exact(Decimal(0))
+        for interval in intervals:
+            result = result + interval
+        return result
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A printed figure: its exact value and the number of decimals it was printed with."""
+
+    value: Decimal
+    places: int
+
+    @property
+    def half_unit(self) -> Decimal:
+        """Half of the last printed digit: the most rounding can have moved the value."""
+        return Decimal(5).scaleb(-(self.places + 1))
+
+    @property
+    def interval(self) -> Interval:
+        """Every true value that prints as this figure."""
+        return Interval(self.value - self.half_unit, self.value + self.half_unit)
+
+    def __str__(self) -> str:
+        return f"{self.value:f}"
+
+
+def parse_amount(text: str) -> Amount:
+    """Read one printed figure (``1,602.84``, ``38.7``, ``－5``, ``１２``) exactly."""
+    cleaned = normalise(text).replace(",", "").strip()
+    if not LOOSE_NUMBER_PATTERN.fullmatch(cleaned):
+        raise ValueError(f"not a number: {text!r}")
+    places = len(cleaned.partition(".")[2])
+    return Amount(Decimal(cleaned), places)
+
+
+def is_number(text: str) -> bool:
+    """Whether ``text`` is a single printed figure and nothing else."""
+    return LOOSE_NUMBER_PATTERN.fullmatch(normalise(text).strip()) is not None
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """A number found in a line: its raw text, its amount and its character span."""
+
+    raw: str
+    amount: Amount
+    start: int
+    end: int
+
+
+def find_numbers(text: str, loose: bool = False) -> Iterator[NumberToken]:
+    """Every number in ``text`` (already normalised), left to right.
+
+    ``loose`` also finds numbers glued to letters (``2023年``, ``预算数23.84``);
+    the strict form refuses digits inside identifiers such as ``42010726143T000000100``.
+    """
+    pattern = LOOSE_NUMBER_PATTERN if loose else NUMBER_PATTERN
+    for match in pattern.finditer(text):
+        yield NumberToken(match.group(), parse_amount(match.group()), match.start(), match.end())

@@ -1,0 +1,219 @@
+"""Forms and listings: performance forms (绩效目标表) and procurement, service and asset tables.
+
+These are not coded grids. A line is either a *header* (text cells naming
+columns), a *key-value* line (``项目总预算→333.2→项目当年预算→333.2``) or a
+*record* (labels, then values under the header's columns). Each number
+becomes a fact named by its row label and its column; where the column cannot
+be known (a space-separated record whose empty cells were dropped) the fact
+says so with placement ``unplaced`` and the coverage report counts it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budget_audit.facts import Fact, Row
+from budget_audit.location import Location
+from budget_audit.numbers import normalise
+from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
+
+_YEAR_CELL = re.compile(r"^\s*20\d\d\s*年?\s*(?:度)?\s*$")
+_YEAR_IN_HEADER = re.compile(r"20\d\d\s*年")
+_QUANTITY_SUFFIX = re.compile(
+    r"^\s*(%|万元|元|个|人|项|期|条|次|台|套|件|份|分钟|小时|天|月|年|平方米|辆|家|场|篇|户|张|个月)"
+)
+_PLACEHOLDERS = ("-", "—", "无", "/")
+
+
+@dataclass
+class FormResult:
+    """Rows and facts of a form, and the tokens named as identifiers."""
+
+    rows: list[Row] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    identifiers: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+@dataclass
+class _Cell:
+    index: int
+    text: str
+    tokens: list[LineToken]
+
+
+def _cells(number: int, text: str) -> list[_Cell]:
+    normalised = normalise(text)
+    tokens = line_tokens(number, text)
+    cells, offset = [], 0
+    for index, cell in enumerate(normalised.split("\t")):
+        inside = [t for t in tokens if offset <= t.token.start < offset + len(cell)]
+        cells.append(_Cell(index, cell.strip(), inside))
+        offset += len(cell) + 1
+    return cells
+
+
+def _is_value_cell(cell: _Cell) -> bool:
+    """A cell that holds a quantity (``333.2``, ``12 期``, ``≥88%``), not a label or a year."""
+    return bool(cell.tokens) and not _YEAR_CELL.match(cell.text) and len(cell.text) <= 24
+
+
+class FormReader:
+    """Reads one form or listing block line by line, keeping the header and section in force."""
+
+    def __init__(self, table: str, kind: str, unit: str) -> None:
+        self.table, self.kind, self.unit = table, kind, unit
+        self.result = FormResult()
+        self.header: dict[int, str] = {}
+        self.section: str | None = None
+        self.pending_label = ""
+        self.years: list[str] = []
+
+    def read(self, lines: list[tuple[int, str]]) -> FormResult:
+        """Read every line of the block."""
+        for number, text in lines:
+            if "\t" in text:
+                self._tab_line(number, text)
+            else:
+                self._space_line(number, text)
+        return self.result
+
+    def _tab_line(self, number: int, text: str) -> None:
+        cells = _cells(number, text)
+        values = [c for c in cells if _is_value_cell(c)]
+        texts = [c for c in cells if c.text and c not in values]
+        if not values:
+            if len(texts) >= 2:
+                self._take_header(cells)
+            return
+        if (
+            cells[0].text
+            and not cells[0].tokens
+            and all(
+                cells[c.index - 1].text and not _is_value_cell(cells[c.index - 1]) for c in values
+            )
+            and len(texts) == len(values)
+        ):
+            for value in values:  # key-value line
+                self._emit(
+                    number,
+                    cells[value.index - 1].text,
+                    cells[value.index - 1].text,
+                    value.tokens,
+                    "label",
+                )
+            return
+        before_first = [c for c in texts if c.index < values[0].index]
+        if before_first and len(before_first) >= 2:
+            self.section = (
+                before_first[0].text if cells[0].text or len(before_first) > 2 else self.section
+            )
+        label = before_first[-1].text if before_first else (self.section or "")
+        if cells[0].text and len(before_first) >= 2:
+            self.section = cells[0].text
+        for value in values:
+            column = self.header.get(value.index) or f"列{value.index + 1}"
+            self._emit(number, label, column, value.tokens, "cell")
+
+    def _take_header(self, cells: list[_Cell]) -> None:
+        """A header line names columns; a sub-header line (years) refines the cells it fills."""
+        is_sub_header = not cells[0].text and any(_YEAR_CELL.match(c.text) for c in cells if c.text)
+        if not is_sub_header:
+            self.header = {}
+        for cell in cells:
+            if cell.text:
+                self.header[cell.index] = re.sub(r"\s+", "", cell.text)
+
+    def _space_line(self, number: int, text: str) -> None:
+        normalised = normalise(text)
+        tokens = line_tokens(number, text)
+        years = _YEAR_IN_HEADER.findall(normalised)
+        if len(years) >= 2 and len(tokens) == len(years):
+            self.years = [re.sub(r"\s+", "", y) for y in years]
+            return
+        if not tokens:
+            if normalised.strip():
+                self.pending_label = (self.pending_label + normalised.strip())[-40:]
+            return
+        segments = _segments(normalised, tokens)
+        first_text = segments[0][0] if segments and segments[0][0] else self.pending_label
+        self.pending_label = ""
+        keyed = sum(1 for label, _ in segments if label) >= 2
+        positional = self._positional_columns(segments)
+        for position, (label, run) in enumerate(segments):
+            for offset, token in enumerate(run):
+                if keyed and label:
+                    self._emit(
+                        number,
+                        label,
+                        label if offset == 0 else f"{label}#{offset + 1}",
+                        [token],
+                        "label",
+                    )
+                elif positional is not None:
+                    self._emit(number, first_text, positional[offset], [token], "position")
+                else:
+                    row = label or first_text
+                    self._emit(number, row, f"值{position + offset + 1}", [token], "unplaced")
+
+    def _positional_columns(self, segments: list[tuple[str, list[LineToken]]]) -> list[str] | None:
+        """Columns of a funding line of the 整体 form: 当年金额, 占比, then the header's years."""
+        if len(segments) != 1 or not self.years:
+            return None
+        run = segments[0][1]
+        if len(run) == 2 + len(self.years):
+            return ["当年金额", "占比", *self.years]
+        return None
+
+    def _emit(
+        self, number: int, label: str, column: str, tokens: list[LineToken], placement: str
+    ) -> None:
+        label = re.sub(r"\s+", "", label)
+        row = Row(len(self.result.rows), None, label, number, number, section=self.section)
+        self.result.rows.append(row)
+        for token in tokens:
+            reason = identifier_reason(token, label + column)
+            if reason is None and _is_year_header(column, token):
+                reason = "year"
+            if reason is not None:
+                self.result.identifiers[token.key] = reason
+                continue
+            unit = self._unit_after(token)
+            fact = Fact(
+                table=self.table, kind=self.kind, row=row.index, code=None, name=label,
+                column=column, amount=token.token.amount, unit=unit,
+                location=Location(number, token.token.start), raw=token.token.raw, placement=placement,
+                section=self.section,
+            )  # fmt: skip
+            row.cells[column] = fact
+            self.result.facts.append(fact)
+
+    def _unit_after(self, token: LineToken) -> str:
+        suffix = _QUANTITY_SUFFIX.match(token.context_after)
+        return suffix.group(1) if suffix else self.unit
+
+
+def _is_year_header(column: str, token: LineToken) -> bool:
+    return bool(re.fullmatch(r"20\d\d", token.token.raw)) and (
+        "年度" in column or "年" in column[:6]
+    )
+
+
+def _segments(text: str, tokens: list[LineToken]) -> list[tuple[str, list[LineToken]]]:
+    """Split a line into (text, run of numbers) segments."""
+    segments: list[tuple[str, list[LineToken]]] = []
+    position = 0
+    for token in tokens:
+        between = text[position : token.token.start].strip()
+        between = between.strip("≥≤<>=~").strip()
+        if between or not segments:
+            segments.append((between, [token]))
+        else:
+            segments[-1][1].append(token)
+        position = token.token.end
+    return segments
+
+
+def read_form(lines: list[tuple[int, str]], table: str, kind: str, unit: str) -> FormResult:
+    """Facts of a form or listing block."""
+    return FormReader(table, kind, unit).read(lines)

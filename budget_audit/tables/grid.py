@@ -1,0 +1,306 @@
+"""Grid tables (支出总表, 基本支出表, 项目支出表 ...): coded rows of numbers under known columns.
+
+Two layouts reach us. Tab-separated text keeps empty cells, so a number's
+column is its cell's position. Space-separated PDF text drops empty cells and
+wraps names over several lines, so rows are first reassembled (code line, name
+lines, numbers line) and their numbers placed by :mod:`placement`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budget_audit.facts import Fact, Row
+from budget_audit.location import Location
+from budget_audit.numbers import Amount, Interval, is_number, normalise
+from budget_audit.tables.kinds import TableKind, compact
+from budget_audit.tables.placement import PendingRow, candidates, resolve_children
+from budget_audit.tables.tokens import LineToken, line_tokens
+
+_CODE = re.compile(r"^\[?(\d{2,7}|\d{11}[A-Z]\d{9})\]?(?=\s|$|[^\d\w]|[\u4e00-\u9fff])")
+_TOTAL_LABELS = ("合计", "总计")
+
+
+def join_wrapped(pieces: Iterable[str]) -> str:
+    """Join the pieces of a wrapped label: no space between Chinese characters, one elsewhere."""
+    text = ""
+    for piece in (p.strip() for p in pieces):
+        if text and (text[-1].isascii() or piece[:1].isascii()):
+            text += " "
+        text += piece
+    return text
+
+
+@dataclass
+class RawRow:
+    """A row as read: its label cells, its numbers and (tab layout) their cell positions."""
+
+    labels: list[str]
+    tokens: list[LineToken]
+    positions: list[int] | None
+    first_line: int
+    last_line: int
+    text_of_code_line: str = ""
+
+    @property
+    def code(self) -> str | None:
+        """The row's code (functional, economic, unit or project), if it has one."""
+        for label in self.labels[:2]:
+            match = _CODE.match(label.strip())
+            if match:
+                return match.group(1)
+        return None
+
+    @property
+    def name(self) -> str:
+        """The row's name: its label text without the code."""
+        text = join_wrapped(label for label in self.labels if label.strip())
+        code = self.code
+        if code is not None:
+            text = re.sub(rf"^\[?{code}\]?\s*", "", text, count=1)
+        return text.strip()
+
+
+@dataclass
+class GridResult:
+    """The rows of a grid table and the tokens it claimed."""
+
+    rows: list[Row] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+    identifiers: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def read_tab_rows(lines: list[tuple[int, str]]) -> tuple[list[RawRow], int | None]:
+    """Rows of a tab-separated grid, and the index of its first value column.
+
+    The first value column is where the header's 合计 (or 总计) cell stands:
+    everything left of it is a label (code, name, project unit ...).
+    """
+    value_start = None
+    rows: list[RawRow] = []
+    for number, text in lines:
+        cells = text.split("\t")
+        if value_start is None:
+            for index, cell in enumerate(cells):
+                if any(label in compact(cell) for label in _TOTAL_LABELS) and not is_number(cell):
+                    value_start = index
+                    break
+            continue
+        tokens, positions = [], []
+        offset = 0
+        normalised = normalise(text)
+        for index, cell in enumerate(normalised.split("\t")):
+            if index >= value_start and is_number(cell):
+                found = [t for t in line_tokens(number, text) if t.token.start >= offset][:1]
+                if found:
+                    tokens.append(found[0])
+                    positions.append(index - value_start)
+            offset += len(cell) + 1
+        if tokens:
+            rows.append(RawRow(cells[:value_start], tokens, positions, number, number, text))
+    return rows, value_start
+
+
+def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
+    """Rows of a space-separated grid, reassembled across wrapped lines.
+
+    A code with no numbers opens a row; text lines that follow extend its
+    name; the line that ends in numbers closes it.
+    """
+    rows: list[RawRow] = []
+    pending: RawRow | None = None
+    content = [(n, t) for n, t in lines if t.strip()]
+    for position, (number, text) in enumerate(content):
+        tokens = line_tokens(number, text)
+        normalised = normalise(text)
+        following = content[position + 1][1] if position + 1 < len(content) else ""
+        trailing = (
+            [] if _is_code_line(normalised, following) else _trailing_numbers(normalised, tokens)
+        )
+        label = normalised[: trailing[0].token.start].strip() if trailing else normalised.strip()
+        if not trailing:
+            if _CODE.match(label) or label in _TOTAL_LABELS:
+                pending = RawRow([label], [], None, number, number, text)
+            elif pending is not None and label:
+                pending.labels.append(label)
+                pending.last_line = number
+            continue
+        if pending is not None and (
+            not label or not (_CODE.match(label) or label in _TOTAL_LABELS)
+        ):
+            pending.labels.append(label)
+            pending.tokens, pending.last_line = trailing, number
+            rows.append(pending)
+        else:
+            rows.append(RawRow([label], trailing, None, number, number, text))
+        pending = None
+    return rows
+
+
+def _is_code_line(text: str, following: str) -> bool:
+    """A lone code (``118``, ``118001``) whose name follows on the next line, not a lone amount."""
+    stripped = text.strip()
+    return bool(_CODE.fullmatch(stripped)) and not find_numbers_in(following)
+
+
+def find_numbers_in(text: str) -> bool:
+    """Whether a line has any number at all."""
+    return bool(line_tokens(0, text))
+
+
+def _trailing_numbers(text: str, tokens: list[LineToken]) -> list[LineToken]:
+    """The numbers that end the line, separated only by spaces."""
+    trailing: list[LineToken] = []
+    end = len(text.rstrip())
+    for token in reversed(tokens):
+        if text[token.token.end : end].strip():
+            break
+        trailing.insert(0, token)
+        end = token.token.start
+    return trailing
+
+
+LinkedFigures = dict[str, set[Decimal]]
+"""Figures other tables state, by economic code, in 万元 (``{"30217": {Decimal("0.20")}}``)."""
+
+
+def place_rows(
+    raw_rows: list[RawRow],
+    kind: TableKind,
+    table: str,
+    unit: str,
+    linked: LinkedFigures | None = None,
+) -> GridResult:
+    """Turn raw rows into rows of facts, deciding each number's column.
+
+    ``linked`` lets a placement that sums cannot decide follow another table:
+    in the 三公 table ``0.2 0.2`` is 合计 + 公务接待费 when the 基本支出表
+    states 30217 公务接待费 0.20 and no 30212 因公出国(境)费.
+    """
+    width = len(kind.columns)
+    pending = []
+    for key, raw in enumerate(raw_rows):
+        numbers = [t.token.amount for t in raw.tokens]
+        if raw.positions is not None:
+            inside = all(p < width for p in raw.positions)
+            placements = [tuple(raw.positions)] if inside else []
+            pending.append(
+                PendingRow(
+                    key,
+                    raw.code,
+                    numbers,
+                    placements,
+                    placements[0] if placements else None,
+                    "cell",
+                )
+            )
+        else:
+            found, how = candidates(kind, numbers)
+            row = PendingRow(key, raw.code, numbers, found)
+            if how == "complete":
+                row.chosen, row.how = found[0], how
+            pending.append(row)
+    _resolve_tree(raw_rows, pending, width)
+    if linked is not None and kind.links:
+        for row in pending:
+            if row.how == "ambiguous":
+                _resolve_by_link(row, kind, unit, linked)
+    result = GridResult()
+    for raw in raw_rows:
+        if raw.code is not None:
+            code_line = raw.first_line
+            for token in line_tokens(code_line, raw.text_of_code_line):
+                if token.token.raw == raw.code:
+                    result.identifiers[token.key] = "row code"
+                    break
+    for raw, row in zip(raw_rows, pending, strict=True):
+        name = raw.name or ("合计" if raw is raw_rows[0] and raw.code is None else "")
+        table_row = Row(len(result.rows), raw.code, name, raw.first_line, raw.last_line)
+        if row.chosen is None:
+            result.rows.append(table_row)
+            continue  # numbers that fit no column stay unclaimed and show as not understood
+        if row.how == "ambiguous":
+            result.ambiguous.append(
+                f"line {raw.last_line}: {len(row.candidates)} placements fit "
+                f"({'; '.join(', '.join(kind.columns[i] for i in p) for p in row.candidates)})"
+            )
+        for token, column in zip(raw.tokens, row.chosen, strict=True):
+            fact = Fact(
+                table=table,
+                kind=kind.name,
+                row=table_row.index,
+                code=raw.code,
+                name=name,
+                column=kind.columns[column],
+                amount=token.token.amount,
+                unit=unit,
+                location=Location(token.line, token.token.start),
+                raw=token.token.raw,
+                placement=row.how,
+            )
+            table_row.cells[fact.column] = fact
+            result.facts.append(fact)
+        result.rows.append(table_row)
+    return result
+
+
+def _resolve_by_link(row: PendingRow, kind: TableKind, unit: str, linked: LinkedFigures) -> None:
+    scale = Decimal(1) if unit == "万元" else Decimal("0.0001")
+    links = dict(kind.links)
+    consistent = []
+    for placement in row.candidates:
+        placed = dict(zip(placement, row.numbers, strict=True))
+        agrees = True
+        for index, column in enumerate(kind.columns):
+            if column not in links:
+                continue
+            value = placed[index].value * scale if index in placed else Decimal(0)
+            stated = linked.get(links[column], {Decimal(0)})
+            agrees = agrees and any(value == figure for figure in stated)
+        if agrees:
+            consistent.append(placement)
+    if len(consistent) == 1:
+        row.chosen, row.how = consistent[0], "link"
+
+
+def _resolve_tree(raw_rows: list[RawRow], pending: list[PendingRow], width: int) -> None:
+    """Resolve placements top-down: the total row first, then each parent's children."""
+    parents = _parents(raw_rows)
+    children: dict[int | None, list[PendingRow]] = {}
+    for row in pending:
+        children.setdefault(parents[row.key], []).append(row)
+    order: list[int | None] = [None]
+    for parent_key in order:
+        group = children.get(parent_key, [])
+        parent_vector = _vector(pending[parent_key], width) if parent_key is not None else None
+        resolve_children(parent_vector, group, width)
+        order.extend(row.key for row in group if row.key in children)
+
+
+def _vector(row: PendingRow, width: int) -> list[Interval] | None:
+    return row.vector(row.chosen, width) if row.chosen is not None else None
+
+
+def _parents(raw_rows: list[RawRow]) -> dict[int, int | None]:
+    """Each row's parent: the nearest earlier row whose code prefixes its own, else the total row."""
+    total = next((i for i, r in enumerate(raw_rows) if r.code is None and i == 0), None)
+    parents: dict[int, int | None] = {}
+    for index, raw in enumerate(raw_rows):
+        parent = None if index == total else total
+        if raw.code is not None:
+            for earlier in range(index - 1, -1, -1):
+                code = raw_rows[earlier].code
+                if code is not None and len(code) < len(raw.code) and raw.code.startswith(code):
+                    parent = earlier
+                    break
+        parents[index] = parent
+    return parents
+
+
+def amounts_of(row: Row) -> dict[str, Amount]:
+    """A row's stated amounts by column."""
+    return {column: fact.amount for column, fact in row.cells.items()}

@@ -1,0 +1,110 @@
+"""The vocabulary of table kinds, loaded from ``data/tables.yaml``.
+
+Kinds are data so that a new publisher's wording is a one-line change, not a
+code change; this module only loads and applies it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from budget_audit.numbers import normalise
+
+
+@dataclass(frozen=True)
+class Identity:
+    """``total = part + part + ...`` across the columns of one row."""
+
+    total: str
+    parts: tuple[str, ...]
+
+    @staticmethod
+    def parse(text: str) -> Identity:
+        """Read ``"合计 = 基本支出 + 项目支出"`` (no ``eval``: split on ``=`` and ``+``)."""
+        total, _, rest = text.partition("=")
+        parts = tuple(part.strip() for part in rest.split("+"))
+        if not total.strip() or not all(parts):
+            raise ValueError(f"malformed identity: {text!r}")
+        return Identity(total.strip(), parts)
+
+
+@dataclass(frozen=True)
+class TableKind:
+    """One standard table of the disclosure and what is known about its columns."""
+
+    name: str
+    title: tuple[str, ...]
+    layout: str
+    exclude: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    core: frozenset[str] = field(default_factory=frozenset)
+    identities: tuple[Identity, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+
+    def matches(self, title: str) -> bool:
+        """Whether a (normalised, space-free) title names this kind."""
+        return any(p in title for p in self.title) and not any(x in title for x in self.exclude)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """All table kinds, in matching order, and the phrases that veto a title."""
+
+    kinds: tuple[TableKind, ...]
+    not_a_title: tuple[str, ...]
+
+    def kind(self, name: str) -> TableKind:
+        """The kind called ``name``; raise ``KeyError`` listing the known names otherwise."""
+        wanted = compact(name)
+        for kind in self.kinds:
+            if compact(kind.name) == wanted:
+                return kind
+        known = ", ".join(k.name for k in self.kinds)
+        raise KeyError(f"unknown table kind {name!r}; known kinds: {known}")
+
+    def recognise(self, text: str) -> TableKind | None:
+        """The kind a title line names, or ``None`` when the line is not a table title."""
+        title = compact(text)
+        if "表" not in title or any(phrase in title for phrase in self.not_a_title):
+            return None
+        for kind in self.kinds:
+            if kind.matches(title):
+                return kind
+        return None
+
+
+def compact(text: str) -> str:
+    """Normalise width, quotes and spacing so titles compare by their words alone."""
+    text = normalise(text)
+    text = re.sub(r"[\s“”〝〞\"'‘’]", "", text)
+    return text.replace("（", "(").replace("）", ")")
+
+
+def _kind(entry: dict[str, Any]) -> TableKind:
+    return TableKind(
+        name=entry["name"],
+        title=tuple(compact(t) for t in entry["title"]),
+        layout=entry["layout"],
+        exclude=tuple(compact(t) for t in entry.get("exclude", [])),
+        columns=tuple(entry.get("columns", [])),
+        core=frozenset(entry.get("core", [])),
+        identities=tuple(Identity.parse(i) for i in entry.get("identities", [])),
+        links=tuple((str(c), str(code)) for c, code in entry.get("links", {}).items()),
+    )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary (read once)."""
+    text = resources.files("budget_audit").joinpath("data/tables.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return Vocabulary(
+        kinds=tuple(_kind(entry) for entry in data["kinds"]),
+        not_a_title=tuple(compact(p) for p in data["not_a_title"]),
+    )

@@ -1,0 +1,140 @@
+"""Deciding which column each number of a row belongs to when empty cells were dropped.
+
+In PDF text a row ``2010399 … 178 178`` has lost its empty cells: it is 合计
+and 项目支出, but the same shape ``30201 办公费 0.50 0.50`` is 合计 and 公用经费.
+Position cannot tell them apart; the table's own structure can:
+
+1. *identity*: only placements that keep the row's identities
+   (合计 = 基本支出 + 项目支出 ...) are candidates, missing cells being zero;
+   placements on the usual (core) columns are preferred over rare ones;
+2. *sum*: the children of a parent row must add up to it column by column,
+   so the combination of children's placements that does so is chosen;
+3. *parent*: failing that, the child takes the columns its parent uses.
+
+What stays undecided is reported, never silently guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget_audit.numbers import Amount, Interval
+from budget_audit.tables.kinds import TableKind
+
+# The most sibling combinations tried before falling back to the parent rule.
+_MAX_COMBINATIONS = 4096
+
+Placement = tuple[int, ...]  # column index of each number, increasing
+
+
+@dataclass
+class PendingRow:
+    """A row's numbers and the placements still possible for them."""
+
+    key: int
+    code: str | None
+    numbers: list[Amount]
+    candidates: list[Placement]
+    chosen: Placement | None = None
+    how: str = ""
+
+    def vector(self, placement: Placement, width: int) -> list[Interval]:
+        """The row's columns under ``placement`` (missing cells are exactly zero)."""
+        columns = [Interval.exact(Decimal(0))] * width
+        for number, column in zip(self.numbers, placement, strict=True):
+            columns[column] = number.interval
+        return columns
+
+
+def candidates(kind: TableKind, numbers: Sequence[Amount]) -> tuple[list[Placement], str]:
+    """Placements of ``numbers`` (in order) on the kind's columns that keep its identities.
+
+    Returns the candidates of the most usual tier (core columns first) and how
+    they were found: ``complete`` when every column is present.
+    """
+    width = len(kind.columns)
+    if len(numbers) == width:
+        return [tuple(range(width))], "complete"
+    if len(numbers) > width:
+        return [], "too many numbers"
+    index = {name: i for i, name in enumerate(kind.columns)}
+    fitting = []
+    for placement in itertools.combinations(range(width), len(numbers)):
+        values = dict(zip(placement, numbers, strict=True))
+        if all(
+            _identity_holds(identity_total, parts, values, index)
+            for identity_total, parts in ((i.total, i.parts) for i in kind.identities)
+        ):
+            fitting.append(placement)
+    core = {index[name] for name in kind.core}
+    usual = [p for p in fitting if set(p) <= core]
+    return (usual or fitting), "identity"
+
+
+def _identity_holds(
+    total: str, parts: Sequence[str], values: dict[int, Amount], index: dict[str, int]
+) -> bool:
+    zero = Interval.exact(Decimal(0))
+    total_value = values[index[total]].interval if index[total] in values else zero
+    parts_value = Interval.total(
+        values[index[p]].interval if index[p] in values else zero for p in parts
+    )
+    return total_value.overlaps(parts_value)
+
+
+def resolve_children(parent: list[Interval] | None, children: list[PendingRow], width: int) -> None:
+    """Choose placements for ``children`` so that they add up to ``parent`` column by column."""
+    open_rows = [row for row in children if row.chosen is None]
+    for row in open_rows:
+        if len(row.candidates) == 1:
+            row.chosen, row.how = row.candidates[0], row.how or "identity"
+    open_rows = [row for row in open_rows if row.chosen is None and row.candidates]
+    if not open_rows:
+        return
+    if parent is not None:
+        combination_count = 1
+        for row in open_rows:
+            combination_count *= len(row.candidates)
+        if combination_count <= _MAX_COMBINATIONS and _resolve_by_sum(
+            parent, children, open_rows, width
+        ):
+            return
+    for row in open_rows:
+        if row.chosen is None:
+            _resolve_by_parent(parent, row, width)
+
+
+def _resolve_by_sum(
+    parent: list[Interval], children: list[PendingRow], open_rows: list[PendingRow], width: int
+) -> bool:
+    fixed = [row for row in children if row.chosen is not None]
+    base = [Interval.exact(Decimal(0))] * width
+    for row in fixed:
+        base = [a + b for a, b in zip(base, row.vector(row.chosen or (), width), strict=True)]
+    fits = []
+    for combination in itertools.product(*(row.candidates for row in open_rows)):
+        total = base
+        for row, placement in zip(open_rows, combination, strict=True):
+            total = [a + b for a, b in zip(total, row.vector(placement, width), strict=True)]
+        if all(t.overlaps(p) for t, p in zip(total, parent, strict=True)):
+            fits.append(combination)
+    if not fits:
+        return False
+    for position, row in enumerate(open_rows):
+        choices = {combination[position] for combination in fits}
+        if len(choices) == 1:
+            row.chosen, row.how = choices.pop(), "sum"
+    return all(row.chosen is not None for row in open_rows)
+
+
+def _resolve_by_parent(parent: list[Interval] | None, row: PendingRow, width: int) -> None:
+    if parent is not None:
+        used = {i for i, interval in enumerate(parent) if not interval.contains(Decimal(0))}
+        within = [p for p in row.candidates if set(p) <= used]
+        if len(within) == 1:
+            row.chosen, row.how = within[0], "parent"
+            return
+    row.chosen, row.how = row.candidates[0], "ambiguous"

@@ -1,0 +1,154 @@
+"""One table of the disclosure: its kind, unit, rows and facts, read from its block of lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from budget_audit.facts import Fact, Row
+from budget_audit.layout import Block, is_page_number
+from budget_audit.numbers import normalise
+from budget_audit.source import SourceText
+from budget_audit.tables.forms import read_form
+from budget_audit.tables.grid import LinkedFigures, place_rows, read_space_rows, read_tab_rows
+from budget_audit.tables.kinds import TableKind
+from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
+from budget_audit.tables.two_column import read_two_column
+
+_UNIT = re.compile(r"单位\s*[:：]?\s*(万元|元)|[(（](万元|元)[)）]")
+_EMPTY_NOTE = re.compile(r"无|没有|未使用|未安排")
+
+
+@dataclass
+class Table:
+    """A recognised table with its rows and facts.
+
+    ``tokens`` are every number in the table's body; ``identifiers`` names the
+    ones that are codes, dates or similar; ``ambiguous`` lists rows whose
+    numbers fit more than one placement.
+    """
+
+    id: str
+    kind: TableKind
+    title: str
+    number: str | None
+    first_line: int
+    last_line: int
+    unit: str
+    unit_stated: bool
+    layout: str
+    note: str | None = None
+    rows: list[Row] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    tokens: list[LineToken] = field(default_factory=list)
+    identifiers: dict[tuple[int, int], str] = field(default_factory=dict)
+    ambiguous: list[str] = field(default_factory=list)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """Rows × value columns, as a reader would count them."""
+        columns = (
+            len(self.kind.columns) if self.kind.columns else len({f.column for f in self.facts})
+        )
+        return (len(self.rows), 1 if self.kind.layout == "two_column" else columns)
+
+    def frame(self) -> pd.DataFrame:
+        """The table as a DataFrame. Money cells are ``Decimal`` (or ``None`` where the cell is empty)."""
+        if self.kind.layout == "grid":
+            records = [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    **{c: _value(r, c) for c in self.kind.columns},
+                    "line": r.last_line,
+                }
+                for r in self.rows
+            ]
+            return pd.DataFrame(
+                records, columns=["code", "name", *self.kind.columns, "line"], dtype=object
+            )
+        if self.kind.layout == "two_column":
+            records = [
+                {
+                    "side": r.section,
+                    "name": r.name,
+                    "预算数": _value(r, "预算数"),
+                    "line": r.last_line,
+                }
+                for r in self.rows
+            ]
+            return pd.DataFrame(records, columns=["side", "name", "预算数", "line"], dtype=object)
+        records = [
+            {"section": f.section, "name": f.name, "column": f.column, "value": f.value, "unit": f.unit,
+             "line": f.location.line}
+            for f in self.facts
+        ]  # fmt: skip
+        return pd.DataFrame(
+            records, columns=["section", "name", "column", "value", "unit", "line"], dtype=object
+        )
+
+
+def _value(row: Row, column: str) -> object:
+    fact = row.cells.get(column)
+    return fact.value if fact is not None else None
+
+
+def read_table(
+    source: SourceText,
+    block: Block,
+    kind: TableKind,
+    table_id: str,
+    default_unit: str,
+    linked: LinkedFigures | None = None,
+) -> Table:
+    """Read the block's lines into a :class:`Table`; ``linked`` as in :func:`place_rows`."""
+    lines = [(n, source.line(n)) for n in block.body if not is_page_number(source.line(n))]
+    unit, stated = _unit(lines, default_unit)
+    layout = "tab" if any("\t" in text for _, text in lines) else "space"
+    table = Table(
+        id=table_id, kind=kind, title=block.title, number=block.number, first_line=block.title_line,
+        last_line=block.last_line, unit=unit, unit_stated=stated, layout=layout, note=_note(lines),
+    )  # fmt: skip
+    for number, text in lines:
+        if not _UNIT.search(normalise(text)) or "\t" in text:
+            table.tokens.extend(line_tokens(number, text))
+    if kind.layout == "grid":
+        raw = read_tab_rows(lines)[0] if layout == "tab" else read_space_rows(lines)
+        result = place_rows(raw, kind, table_id, unit, linked)
+        table.rows, table.facts, table.ambiguous = result.rows, result.facts, result.ambiguous
+        table.identifiers.update(result.identifiers)
+    elif kind.layout == "two_column":
+        table.rows, table.facts = read_two_column(lines, table_id, kind.name, unit)
+    else:
+        form = read_form(lines, table_id, kind.name, unit)
+        table.rows, table.facts, table.identifiers = form.rows, form.facts, form.identifiers
+    claimed = {(f.location.line, f.location.start) for f in table.facts}
+    for token in table.tokens:
+        if token.key not in claimed and token.key not in table.identifiers:
+            reason = identifier_reason(token)
+            if reason is not None:
+                table.identifiers[token.key] = reason
+    return table
+
+
+def _unit(lines: list[tuple[int, str]], default: str) -> tuple[str, bool]:
+    for _, text in [line for line in lines if line[1].strip()][:30]:
+        match = _UNIT.search(normalise(text))
+        if match:
+            return match.group(1) or match.group(2), True
+    return default, False
+
+
+def _note(lines: list[tuple[int, str]]) -> str | None:
+    """A sentence saying the table is empty (``说明：2026 年度本单位无…``)."""
+    for _, text in lines:
+        stripped = normalise(text).strip()
+        if (
+            "\t" not in text
+            and _EMPTY_NOTE.search(stripped)
+            and ("本单位" in stripped or "本部门" in stripped or "说明" in stripped)
+        ):
+            return stripped
+    return None

@@ -1,0 +1,75 @@
+"""The numbers on each line of a table, and the ones that are identifiers, not quantities.
+
+Coverage is counted over these tokens: every one is claimed by a fact, named
+as an identifier (a code, a date, a phone number...), or listed as not
+understood.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budget_audit.numbers import NumberToken, find_numbers, normalise
+
+_CODE_IN_BRACKETS = re.compile(r"\[[^\]]*\]")
+_ORDINAL_AFTER = re.compile(r"^\s*(?:[、.．:：)）]\s*\D|[、:：)）])")
+_ORDINAL_BEFORE = re.compile(r"(?:目标|指标|[(（]|第)\s*$")
+_DATE_UNIT_AFTER = re.compile(r"^\s*(?:年|月|日|号)")
+_IDENTIFIER_LABELS = (
+    "电话",
+    "邮政编码",
+    "邮编",
+    "编码",
+    "代码",
+    "填报人",
+    "负责人",
+    "地址",
+    "日期",
+    "年度",
+)
+
+
+@dataclass(frozen=True)
+class LineToken:
+    """A number on a given line; its span refers to ``text``, the normalised line."""
+
+    line: int
+    token: NumberToken
+    text: str
+
+    @property
+    def context_after(self) -> str:
+        """The few characters that follow the number (its unit, if any)."""
+        return self.text[self.token.end : self.token.end + 6]
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """Identity of the token within the document: line and start offset."""
+        return (self.line, self.token.start)
+
+
+def line_tokens(line: int, text: str) -> list[LineToken]:
+    """The numbers of one (raw) line."""
+    normalised = normalise(text)
+    return [LineToken(line, token, normalised) for token in find_numbers(normalised)]
+
+
+def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
+    """Why a number on a line is an identifier rather than a quantity, or ``None``.
+
+    ``row_label`` is the label of the row (or field) the number stands in.
+    """
+    text, token = found.text, found.token
+    before, after = text[: token.start], text[token.end :]
+    if any(m.start() < token.start < m.end() for m in _CODE_IN_BRACKETS.finditer(text)):
+        return "code in brackets"
+    if _DATE_UNIT_AFTER.match(after) or (
+        re.fullmatch(r"20\d\d", token.raw) and "年" in row_label + after[:3]
+    ):
+        return "date or year"
+    if any(label in row_label for label in _IDENTIFIER_LABELS):
+        return f"{row_label.strip()[:8]} field"
+    if "." not in token.raw and (_ORDINAL_AFTER.match(after) or _ORDINAL_BEFORE.search(before)):
+        return "ordinal"
+    return None

@@ -1,0 +1,112 @@
+"""Two-column tables (收支总表, 财政拨款收支总表): income items left, expenditure items right.
+
+Each line holds up to two (label, amount) pairs. Tab-separated text keeps the
+halves apart; in space-separated text a line like ``二、政府性基金预算拨款收入
+二、国防支出`` is split where the expenditure label begins. Which side an item
+is on follows from its label (expenditure items are 支出, 年终结转结余 or
+预备费), so a line whose left half is empty is still read correctly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_audit.facts import Fact, Row
+from budget_audit.location import Location
+from budget_audit.numbers import normalise
+from budget_audit.tables.kinds import compact
+from budget_audit.tables.tokens import LineToken, line_tokens
+
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）])")
+_HEADER_WORDS = ("收入", "支出", "项目", "预算数")
+
+
+def side_of(label: str) -> str:
+    """``支出`` for expenditure-side labels, ``收入`` otherwise."""
+    text = compact(label)
+    return "支出" if ("支出" in text or "年终结转" in text or "预备费" in text) else "收入"
+
+
+def item_name(label: str) -> str:
+    """The label without its enumerator and spacing (``一、一般公共服务支出`` → ``一般公共服务支出``)."""
+    return _ENUMERATOR.sub("", compact(label))
+
+
+def _split_label(label: str) -> list[str]:
+    """Split ``二、政府性基金预算拨款收入 二、国防支出`` into its two labels."""
+    words = label.split()
+    for cut in range(1, len(words)):
+        left, right = " ".join(words[:cut]), " ".join(words[cut:])
+        if (
+            side_of(right) == "支出"
+            and side_of(left) == "收入"
+            and _ENUMERATOR.sub("", compact(left))
+        ) and (_ENUMERATOR.match(compact(right)) or item_name(right) in ("年终结转结余", "预备费")):
+            return [left, right]
+    return [label]
+
+
+def _pairs(number: int, text: str) -> list[tuple[str, LineToken | None]]:
+    normalised = normalise(text)
+    tokens = line_tokens(number, text)
+    if "\t" in text:
+        cells = normalised.split("\t")
+        pairs: list[tuple[str, LineToken | None]] = []
+        offset = 0
+        label = ""
+        for cell in cells:
+            token = next(
+                (t for t in tokens if t.token.start == offset + len(cell) - len(cell.lstrip())),
+                None,
+            )
+            if token is not None and cell.strip() == token.token.raw:
+                pairs.append((label, token))
+                label = ""
+            elif cell.strip():
+                if label:
+                    pairs.append((label, None))
+                label = cell.strip()
+            offset += len(cell) + 1
+        if label:
+            pairs.append((label, None))
+        return pairs
+    pairs = []
+    position = 0
+    for token in tokens:
+        label = normalised[position : token.token.start].strip()
+        for part in _split_label(label)[:-1]:
+            pairs.append((part, None))
+        pairs.append((_split_label(label)[-1] if label else "", token))
+        position = token.token.end
+    rest = normalised[position:].strip()
+    if rest:
+        pairs.extend((part, None) for part in _split_label(rest))
+    return pairs
+
+
+def read_two_column(
+    lines: list[tuple[int, str]], table: str, kind: str, unit: str
+) -> tuple[list[Row], list[Fact]]:
+    """Rows (one per item, with its side as section) and the facts of their amounts."""
+    rows: list[Row] = []
+    facts: list[Fact] = []
+    for number, text in lines:
+        for label, token in _pairs(number, text):
+            name = item_name(label)
+            if not name or (token is None and all(w in _HEADER_WORDS for w in label.split())):
+                continue
+            if token is None and name in ("收入", "支出", "项目预算数", "项目"):
+                continue
+            side = side_of(label)
+            row = Row(len(rows), None, name, number, number, section=side)
+            rows.append(row)
+            if token is None:
+                continue
+            fact = Fact(
+                table=table, kind=kind, row=row.index, code=None, name=name, column="预算数",
+                amount=token.token.amount, unit=unit, location=Location(number, token.token.start),
+                raw=token.token.raw, placement="label", section=side,
+            )  # fmt: skip
+            row.cells["预算数"] = fact
+            facts.append(fact)
+    return rows, facts
