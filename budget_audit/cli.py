@@ -65,7 +65,7 @@ def _print_tables(console: Console, document: Document) -> None:
 
 def _print_coverage(console: Console, document: Document, limit: int | None) -> None:
     coverage = document.coverage
-    console.print(f"coverage: {coverage.summary()}")
+    console.print(f"coverage: {coverage.summary()}", soft_wrap=True)
     for kind in coverage.promised_missing:
         console.print(f"  promised but not found in the body: {kind}")
     for entry in coverage.title_only:

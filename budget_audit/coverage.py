@@ -29,6 +29,7 @@ class Coverage:
     numbers: int = 0
     facts: int = 0
     identifiers: int = 0
+    in_text: int = 0
     not_understood: list[Unread] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
@@ -36,18 +37,25 @@ class Coverage:
     title_only: list[str] = field(default_factory=list)
 
     @property
+    def table_numbers(self) -> int:
+        """Numbers standing in table cells: all numbers but those inside descriptive text."""
+        return self.numbers - self.in_text
+
+    @property
     def ratio(self) -> float:
-        """Share of numbers read (facts and identifiers); 1.0 when there is nothing to read.
+        """Share of table numbers read (facts and identifiers); 1.0 when there is nothing to read.
 
         A float is fine here: this is a statistic of the parse, not money.
         """
-        return 1.0 if self.numbers == 0 else (self.facts + self.identifiers) / self.numbers
+        read = self.facts + self.identifiers
+        return 1.0 if self.table_numbers == 0 else read / self.table_numbers
 
     def summary(self) -> str:
         """One line a reviewer can read at a glance."""
         return (
-            f"{self.facts + self.identifiers} of {self.numbers} numbers in the tables read "
+            f"{self.facts + self.identifiers} of {self.table_numbers} numbers in table cells read "
             f"({self.ratio:.1%}): {self.facts} facts, {self.identifiers} identifiers; "
+            f"{self.in_text} more inside descriptive text of forms (left to the narrative reader); "
             f"{len(self.not_understood)} not understood, {len(self.unplaced)} facts with no known column, "
             f"{len(self.ambiguous)} rows placed ambiguously"
         )
@@ -59,12 +67,14 @@ def measure(tables: list[Table], lines: tuple[str, ...]) -> Coverage:
     for table in tables:
         claimed = {(f.location.line, f.location.start) for f in table.facts}
         coverage.numbers += len(table.tokens)
-        coverage.facts += sum(1 for t in table.tokens if t.key in claimed)
-        coverage.identifiers += sum(
-            1 for t in table.tokens if t.key not in claimed and t.key in table.identifiers
-        )
         for token in table.tokens:
-            if token.key not in claimed and token.key not in table.identifiers:
+            if token.key in claimed:
+                coverage.facts += 1
+            elif token.key in table.identifiers:
+                coverage.identifiers += 1
+            elif token.key in table.in_text:
+                coverage.in_text += 1
+            else:
                 text = lines[token.line - 1].strip()
                 coverage.not_understood.append(Unread(token.line, token.token.raw, table.id, text))
         coverage.unplaced.extend(

@@ -23,7 +23,21 @@ _YEAR_IN_HEADER = re.compile(r"20\d\d\s*年")
 _QUANTITY_SUFFIX = re.compile(
     r"^\s*(%|万元|元|个|人|项|期|条|次|台|套|件|份|分钟|小时|天|月|年|平方米|辆|家|场|篇|户|张|个月)"
 )
-_PLACEHOLDERS = ("-", "—", "无", "/")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_MARK = re.compile(r"[，。；：、,;]")
+# "2024 年项目预算 0 万元" / "2025 年度项目预算金额 333.2 万元": a prior year's budget stated in words.
+_YEAR_BUDGET = re.compile(
+    r"(20\d\d)\s*年度?[^，。；,;\d]{0,10}?预算[^，。；,;\d]{0,6}?(-?\d[\d,]*(?:\.\d+)?)\s*万?元"
+)
+# "1360 平方米*70 元/平方米", "30 人*900 元/月. 人*12 月": the factors of a 测算依据 line.
+_FACTOR = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*([^\d*×xX\s]{0,8})\s*(?=[*×xX])|(?<=[*×xX])\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d*×xX]{0,8})"
+)
+
+
+def is_prose(text: str) -> bool:
+    """Descriptive text (a sentence, a reason, a plan) rather than a cell value or a label."""
+    return len(_CJK.findall(text)) >= 10 and _SENTENCE_MARK.search(text) is not None
 
 
 @dataclass
@@ -33,6 +47,7 @@ class FormResult:
     rows: list[Row] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     identifiers: dict[tuple[int, int], str] = field(default_factory=dict)
+    in_text: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -40,6 +55,7 @@ class _Cell:
     index: int
     text: str
     tokens: list[LineToken]
+    start: int  # offset of ``text`` in the normalised line
 
 
 def _cells(number: int, text: str) -> list[_Cell]:
@@ -48,7 +64,7 @@ def _cells(number: int, text: str) -> list[_Cell]:
     cells, offset = [], 0
     for index, cell in enumerate(normalised.split("\t")):
         inside = [t for t in tokens if offset <= t.token.start < offset + len(cell)]
-        cells.append(_Cell(index, cell.strip(), inside))
+        cells.append(_Cell(index, cell.strip(), inside, offset + len(cell) - len(cell.lstrip())))
         offset += len(cell) + 1
     return cells
 
@@ -80,8 +96,20 @@ class FormReader:
 
     def _tab_line(self, number: int, text: str) -> None:
         cells = _cells(number, text)
+        key = next((c.text for c in cells if c.text and not c.tokens), "")
+        for cell in cells:
+            if cell.tokens and (is_prose(cell.text) or _FACTOR.search(cell.text)):
+                self._read_text(number, key, cell.text, cell.tokens, cell.start)
+        all_cells = cells
+        cells = [
+            c for c in cells if not (c.tokens and (is_prose(c.text) or _FACTOR.search(c.text)))
+        ]
+        for cell in cells:
+            if cell.tokens and _YEAR_CELL.match(cell.text):
+                for token in cell.tokens:
+                    self.result.identifiers[token.key] = "year"
         values = [c for c in cells if _is_value_cell(c)]
-        texts = [c for c in cells if c.text and c not in values]
+        texts = [c for c in all_cells if c.text and c not in values]
         if not values:
             if len(texts) >= 2:
                 self._take_header(cells)
@@ -102,6 +130,7 @@ class FormReader:
                     value.tokens,
                     "label",
                 )
+            self.header = {}
             return
         before_first = [c for c in texts if c.index < values[0].index]
         if before_first and len(before_first) >= 2:
@@ -112,7 +141,7 @@ class FormReader:
         if cells[0].text and len(before_first) >= 2:
             self.section = cells[0].text
         for value in values:
-            column = self.header.get(value.index) or f"列{value.index + 1}"
+            column = self.header.get(value.index) or "值"
             self._emit(number, label, column, value.tokens, "cell")
 
     def _take_header(self, cells: list[_Cell]) -> None:
@@ -130,13 +159,28 @@ class FormReader:
         years = _YEAR_IN_HEADER.findall(normalised)
         if len(years) >= 2 and len(tokens) == len(years):
             self.years = [re.sub(r"\s+", "", y) for y in years]
+            self.pending_label = ""
             return
         if not tokens:
             if normalised.strip():
                 self.pending_label = (self.pending_label + normalised.strip())[-40:]
             return
+        if is_prose(normalised) or _FACTOR.search(normalised):
+            self._read_text(number, self.pending_label, normalised, tokens)
+            return
+        leading_year = re.match(r"\s*(20\d\d)\s*年", normalised)
+        if leading_year is not None:  # "2023年 391050.00 100%": a row of the prior years' budgets
+            self.result.identifiers[tokens[0].key] = "year"
+            tokens = tokens[1:]
+            normalised = " " * leading_year.end() + normalised[leading_year.end() :]
+            if not tokens:
+                return
+            self.pending_label = leading_year.group(1) + "年"
         segments = _segments(normalised, tokens)
-        first_text = segments[0][0] if segments and segments[0][0] else self.pending_label
+        own_label = segments[0][0] if segments else ""
+        if own_label and self.pending_label:
+            self.section = self.pending_label
+        first_text = own_label or self.pending_label
         self.pending_label = ""
         keyed = sum(1 for label, _ in segments if label) >= 2
         positional = self._positional_columns(segments)
@@ -156,6 +200,31 @@ class FormReader:
                     row = label or first_text
                     self._emit(number, row, f"值{position + offset + 1}", [token], "unplaced")
 
+    def _read_text(
+        self, number: int, label: str, text: str, tokens: list[LineToken], base: int = 0
+    ) -> None:
+        """Numbers inside descriptive text: prior years' budgets and 测算 factors become facts,
+        the rest is accounted as text (the narrative reader's business, not a table cell's)."""
+        taken: set[int] = set()
+        for match in _YEAR_BUDGET.finditer(text):
+            token = next((t for t in tokens if t.token.start == base + match.start(2)), None)
+            if token is not None:
+                self._emit(number, label or "预算", f"{match.group(1)}年预算", [token], "label")
+                taken.add(token.token.start)
+        for match in _FACTOR.finditer(text):
+            start = base + (match.start(1) if match.group(1) else match.start(3))
+            token = next((t for t in tokens if t.token.start == start), None)
+            if token is not None and start not in taken:
+                self._emit(number, label or "测算依据", "测算因子", [token], "label")
+                taken.add(start)
+        for token in tokens:
+            if token.token.start not in taken:
+                reason = identifier_reason(token, label)
+                if reason is not None:
+                    self.result.identifiers[token.key] = reason
+                else:
+                    self.result.in_text[token.key] = "descriptive text"
+
     def _positional_columns(self, segments: list[tuple[str, list[LineToken]]]) -> list[str] | None:
         """Columns of a funding line of the 整体 form: 当年金额, 占比, then the header's years."""
         if len(segments) != 1 or not self.years:
@@ -172,13 +241,13 @@ class FormReader:
         row = Row(len(self.result.rows), None, label, number, number, section=self.section)
         self.result.rows.append(row)
         for token in tokens:
-            reason = identifier_reason(token, label + column)
+            reason = identifier_reason(token, label) or identifier_reason(token, column)
             if reason is None and _is_year_header(column, token):
                 reason = "year"
             if reason is not None:
                 self.result.identifiers[token.key] = reason
                 continue
-            unit = self._unit_after(token)
+            unit = self._unit_after(token, column)
             fact = Fact(
                 table=self.table, kind=self.kind, row=row.index, code=None, name=label,
                 column=column, amount=token.token.amount, unit=unit,
@@ -188,9 +257,11 @@ class FormReader:
             row.cells[column] = fact
             self.result.facts.append(fact)
 
-    def _unit_after(self, token: LineToken) -> str:
+    def _unit_after(self, token: LineToken, column: str) -> str:
         suffix = _QUANTITY_SUFFIX.match(token.context_after)
-        return suffix.group(1) if suffix else self.unit
+        if suffix:
+            return suffix.group(1)
+        return "%" if "占比" in column else self.unit
 
 
 def _is_year_header(column: str, token: LineToken) -> bool:
@@ -205,7 +276,9 @@ def _segments(text: str, tokens: list[LineToken]) -> list[tuple[str, list[LineTo
     position = 0
     for token in tokens:
         between = text[position : token.token.start].strip()
-        between = between.strip("≥≤<>=~").strip()
+        if segments:  # the previous number's unit ("99.16%", "15 万元") is not a label
+            between = _QUANTITY_SUFFIX.sub("", between, count=1).strip()
+        between = between.strip("≥≤<>=~,，").strip()
         if between or not segments:
             segments.append((between, [token]))
         else:

@@ -44,6 +44,7 @@ class Table:
     facts: list[Fact] = field(default_factory=list)
     tokens: list[LineToken] = field(default_factory=list)
     identifiers: dict[tuple[int, int], str] = field(default_factory=dict)
+    in_text: dict[tuple[int, int], str] = field(default_factory=dict)
     ambiguous: list[str] = field(default_factory=list)
 
     @property
@@ -124,9 +125,14 @@ def read_table(
     else:
         form = read_form(lines, table_id, kind.name, unit)
         table.rows, table.facts, table.identifiers = form.rows, form.facts, form.identifiers
+        table.in_text = form.in_text
     claimed = {(f.location.line, f.location.start) for f in table.facts}
     for token in table.tokens:
-        if token.key not in claimed and token.key not in table.identifiers:
+        if (
+            token.key not in claimed
+            and token.key not in table.identifiers
+            and token.key not in table.in_text
+        ):
             reason = identifier_reason(token)
             if reason is not None:
                 table.identifiers[token.key] = reason

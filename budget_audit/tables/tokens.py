@@ -16,18 +16,9 @@ _CODE_IN_BRACKETS = re.compile(r"\[[^\]]*\]")
 _ORDINAL_AFTER = re.compile(r"^\s*(?:[、.．:：)）]\s*\D|[、:：)）])")
 _ORDINAL_BEFORE = re.compile(r"(?:目标|指标|[(（]|第)\s*$")
 _DATE_UNIT_AFTER = re.compile(r"^\s*(?:年|月|日|号)")
-_IDENTIFIER_LABELS = (
-    "电话",
-    "邮政编码",
-    "邮编",
-    "编码",
-    "代码",
-    "填报人",
-    "负责人",
-    "地址",
-    "日期",
-    "年度",
-)
+_SUBJECT_LEVEL_AFTER = re.compile(r"^\s*(?:类|款)")
+# Form fields whose numbers identify rather than measure (the label must name the field itself).
+_IDENTIFIER_FIELDS = ("联系电话", "电话", "邮政编码", "邮编", "项目编码", "单位地址", "地址", "填报日期", "申报日期", "起始年度", "终止年度")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -68,8 +59,11 @@ def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
         re.fullmatch(r"20\d\d", token.raw) and "年" in row_label + after[:3]
     ):
         return "date or year"
-    if any(label in row_label for label in _IDENTIFIER_LABELS):
-        return f"{row_label.strip()[:8]} field"
+    if _SUBJECT_LEVEL_AFTER.match(after):
+        return "subject code"
+    field = re.sub(r"\s+", "", row_label)
+    if any(field.endswith(name) for name in _IDENTIFIER_FIELDS):
+        return f"{field} field"
     if "." not in token.raw and (_ORDINAL_AFTER.match(after) or _ORDINAL_BEFORE.search(before)):
         return "ordinal"
     return None

@@ -1,0 +1,27 @@
+"""The command line: useful output on good input, one clear line and exit 2 on bad input."""
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from budget_audit.cli import main
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample-2026.txt"
+
+
+def test_tables_lists_kinds_and_coverage() -> None:
+    result = CliRunner().invoke(main, ["tables", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    for kind in ("支出总表", "一般公共预算基本支出表", "三公经费支出表"):
+        assert kind in result.output
+    assert "coverage:" in result.output
+    assert "0 not understood" in result.output
+
+
+def test_bad_input_exits_2_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\xff\xfe")
+    result = CliRunner().invoke(main, ["tables", str(bad)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "not UTF-8 or GB18030" in result.output

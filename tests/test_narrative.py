@@ -1,0 +1,38 @@
+"""The narrative: sentences joined across wrapped lines, every number keeping its own line."""
+
+from decimal import Decimal
+
+from tests.conftest import corpus_document
+
+
+def sentence_with(name: str, text: str):  # type: ignore[no-untyped-def]
+    for paragraph in corpus_document(name).narrative:
+        for sentence in paragraph.sentences:
+            if text in sentence.text:
+                return sentence
+    raise AssertionError(f"no sentence contains {text!r}")
+
+
+def test_a_sentence_wrapped_over_lines_keeps_each_numbers_line() -> None:
+    # qiaokou lines 1557-1559: "… 584.53 万元。比 2024 年预算减少" / "74.47 万元，降低 11.31%，…"
+    sentence = sentence_with("qiaokou-2025", "比 2024 年预算减少")
+    numbers = [(n.token.amount.value, n.line) for n in sentence.numbers]
+    assert numbers == [(Decimal("2024"), 1557), (Decimal("74.47"), 1559), (Decimal("11.31"), 1559)]
+    assert (sentence.first_line, sentence.last_line) == (
+        1557,
+        1561,
+    )  # the sentence ends "支出。" on 1561
+
+
+def test_numbers_glued_to_words_are_found() -> None:
+    # hanyang narrative writes figures without spaces around them
+    document = corpus_document("hanyang-2025")
+    assert any(n.token.raw for p in document.narrative for s in p.sentences for n in s.numbers)
+
+
+def test_narrative_is_only_the_explanation_part() -> None:
+    document = corpus_document("qingshan-2026")
+    part = next(p for p in document.parts if p.name == "情况说明")
+    assert all(
+        part.first_line <= p.first_line <= p.last_line <= part.last_line for p in document.narrative
+    )
