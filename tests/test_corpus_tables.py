@@ -172,3 +172,17 @@ def test_exact_wan_view_of_yuan_tables() -> None:
         (facts["kind"] == "支出总表") & (facts["line"] == 288) & (facts["column"] == "合计")
     ]
     assert list(total["value_wan"]) == [D("1352.938659")]
+
+
+def test_listing_columns_come_from_the_merged_header() -> None:
+    # jiangxia 表 12 (元), header lines 1344-1345, numbering row 1346, total row 1347:
+    # "→合计→→→→→→→4→4251600→4245600→6000"
+    frame = corpus_document("jiangxia-2026").tables_of("政府采购预算表")[0].frame()
+    total = frame[frame["line"] == 1347]
+    assert list(zip(total["column"], total["value"], total["unit"], strict=True)) == [
+        ("采购数量", D("4"), "个"),
+        ("采购金额合计(元)", D("4251600"), "元"),
+        ("其中面向中小企业(元)", D("4245600"), "元"),
+        ("其中面向小微企业(元)", D("6000"), "元"),
+    ]
+    assert not any(frame["line"] == 1346), "the column-numbering row 1→2→…→12 is not data"

@@ -14,6 +14,7 @@ from budget_audit.source import SourceText
 from budget_audit.tables.forms import read_form
 from budget_audit.tables.grid import LinkedFigures, place_rows, read_space_rows, read_tab_rows
 from budget_audit.tables.kinds import TableKind
+from budget_audit.tables.listing import read_listing
 from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
 from budget_audit.tables.two_column import read_two_column
 
@@ -123,7 +124,8 @@ def read_table(
     elif kind.layout == "two_column":
         table.rows, table.facts = read_two_column(lines, table_id, kind.name, unit)
     else:
-        form = read_form(lines, table_id, kind.name, unit)
+        reader = read_listing if kind.layout == "listing" else read_form
+        form = reader(lines, table_id, kind.name, unit)
         table.rows, table.facts, table.identifiers = form.rows, form.facts, form.identifiers
         table.in_text = form.in_text
     claimed = {(f.location.line, f.location.start) for f in table.facts}

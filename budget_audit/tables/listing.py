@@ -1,0 +1,131 @@
+"""Listings: 政府采购预算表, 政府购买服务预算表, 资产配置预算表.
+
+One record per purchase or asset, with text cells (project, 品目, codes in
+brackets) and a few numeric columns (数量, 单价, 金额, 中小企业 parts). In
+tab-separated text the header's lines are merged cell by cell (a group header
+``采购金额`` refined by ``采购金额合计(元)`` below it) and each number takes
+its cell's column. Space-separated text keeps no cell positions: its numbers
+become facts without a known column and the coverage report counts them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_audit.facts import Fact, Row
+from budget_audit.location import Location
+from budget_audit.numbers import is_number, normalise
+from budget_audit.tables.forms import FormResult
+from budget_audit.tables.tokens import LineToken, line_tokens
+
+_CODE_CELL = re.compile(r"^\d{2,7}$")
+_LONE_CODE = re.compile(r"^\s*(\d{3}|\d{6})\s*$")
+
+
+def _is_column_numbering(cells: list[str]) -> bool:
+    """The row ``1→2→3→…→12`` that numbers the columns under the header."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) >= 3 and filled == [str(i) for i in range(1, len(filled) + 1)]
+
+
+def read_listing(lines: list[tuple[int, str]], table: str, kind: str, unit: str) -> FormResult:
+    """Facts of a listing block, in either layout."""
+    if any("\t" in text for _, text in lines):
+        return _read_tab(lines, table, kind, unit)
+    return _read_space(lines, table, kind, unit)
+
+
+def _read_tab(lines: list[tuple[int, str]], table: str, kind: str, unit: str) -> FormResult:
+    result = FormResult()
+    header: dict[int, str] = {}
+    for number, text in lines:
+        if "\t" not in text:
+            continue
+        normalised = normalise(text)
+        cells = normalised.split("\t")
+        tokens = line_tokens(number, text)
+        if _is_column_numbering(cells):
+            for token in tokens:
+                result.identifiers[token.key] = "column number"
+            continue
+        code = cells[0].strip() if _CODE_CELL.match(cells[0].strip()) else None
+        numeric = [i for i, cell in enumerate(cells) if is_number(cell) and not (i == 0 and code)]
+        if not numeric:
+            for index, cell in enumerate(cells):
+                if cell.strip() and not tokens:
+                    header[index] = re.sub(r"\s+", "", cell)
+            continue
+        labels = [c.strip() for i, c in enumerate(cells) if c.strip() and i not in numeric]
+        name = next((c for c in labels if c != code and not c.startswith("[")), code or "")
+        row = Row(len(result.rows), code, name, number, number)
+        result.rows.append(row)
+        offsets = _cell_offsets(cells)
+        for token in tokens:
+            index = _cell_at(offsets, token.token.start)
+            if index in numeric:
+                column = header.get(index, "值")
+                fact = _fact(table, kind, row, column, token, _column_unit(column, unit), "cell")
+                row.cells[column] = fact
+                result.facts.append(fact)
+            elif code is not None and index == 0:
+                result.identifiers[token.key] = "row code"
+    return result
+
+
+def _read_space(lines: list[tuple[int, str]], table: str, kind: str, unit: str) -> FormResult:
+    result = FormResult()
+    label = ""
+    for number, text in lines:
+        tokens = line_tokens(number, text)
+        normalised = normalise(text)
+        lone = _LONE_CODE.match(normalised)
+        if lone and tokens:
+            result.identifiers[tokens[0].key] = "row code"
+            label = ""
+            continue
+        if not tokens:
+            label = (label + normalised.strip())[-30:]
+            continue
+        row = Row(len(result.rows), None, label, number, number)
+        result.rows.append(row)
+        for position, token in enumerate(tokens):
+            fact = _fact(table, kind, row, f"值{position + 1}", token, unit, "unplaced")
+            row.cells[fact.column] = fact
+            result.facts.append(fact)
+    return result
+
+
+def _column_unit(column: str, table_unit: str) -> str:
+    """A column's own unit: ``单价(万元)`` is money in 万元, ``采购数量`` a count."""
+    stated = re.search(r"[(（](万元|元)[)）]", column)
+    if stated:
+        return stated.group(1)
+    if "数量" in column or column.endswith("数"):
+        return "个"
+    return table_unit
+
+
+def _cell_offsets(cells: list[str]) -> list[int]:
+    offsets, offset = [], 0
+    for cell in cells:
+        offsets.append(offset)
+        offset += len(cell) + 1
+    return offsets
+
+
+def _cell_at(offsets: list[int], position: int) -> int:
+    index = 0
+    for i, start in enumerate(offsets):
+        if start <= position:
+            index = i
+    return index
+
+
+def _fact(
+    table: str, kind: str, row: Row, column: str, token: LineToken, unit: str, placement: str
+) -> Fact:
+    return Fact(
+        table=table, kind=kind, row=row.index, code=row.code, name=row.name, column=column,
+        amount=token.token.amount, unit=unit, location=Location(token.line, token.token.start),
+        raw=token.token.raw, placement=placement,
+    )  # fmt: skip
