@@ -5,7 +5,8 @@
 >>> d.table("支出总表")                                   # doctest: +SKIP
 """
 
+from budget_audit.audit import Audit, audit
 from budget_audit.document import Document, load, parse
 from budget_audit.errors import InputError
 
-__all__ = ["Document", "InputError", "load", "parse"]
+__all__ = ["Audit", "Document", "InputError", "audit", "load", "parse"]

@@ -71,6 +71,7 @@ class Row:
     last_line: int
     section: str | None = None
     cells: dict[str, Fact] = field(default_factory=dict)
+    level: int | None = None  # enumeration depth in two-column tables: 1 for 一、, 2 for （一）
 
 
 FACT_COLUMNS = [

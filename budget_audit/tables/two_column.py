@@ -27,6 +27,14 @@ def side_of(label: str) -> str:
     return "支出" if ("支出" in text or "年终结转" in text or "预备费" in text) else "收入"
 
 
+def enumeration_level(label: str) -> int | None:
+    """1 for ``一、…``, 2 for ``（一）…``, ``None`` for an item printed without a number."""
+    match = _ENUMERATOR.match(compact(label))
+    if match is None:
+        return None
+    return 2 if match.group().startswith(("(", "（")) else 1
+
+
 def item_name(label: str) -> str:
     """The label without its enumerator and spacing (``一、一般公共服务支出`` → ``一般公共服务支出``)."""
     return _ENUMERATOR.sub("", compact(label))
@@ -98,7 +106,9 @@ def read_two_column(
             if token is None and name in ("收入", "支出", "项目预算数", "项目"):
                 continue
             side = side_of(label)
-            row = Row(len(rows), None, name, number, number, section=side)
+            row = Row(
+                len(rows), None, name, number, number, section=side, level=enumeration_level(label)
+            )
             rows.append(row)
             if token is None:
                 continue

@@ -1,0 +1,8 @@
+"""Check kinds: the Python behind the rules in ``rules/*.yaml``.
+
+Importing this package registers every kind with the engine.
+"""
+
+from budget_audit.checks import cross, structure, summary, sums
+
+__all__ = ["cross", "structure", "summary", "sums"]

@@ -1,0 +1,106 @@
+"""Reading figures out of parsed tables for the checks: rows, cells, hierarchies."""
+
+from __future__ import annotations
+
+from budget_audit.document import Document
+from budget_audit.facts import Row
+from budget_audit.tables.table import Table
+from budget_audit.tolerance import Figure
+
+PROJECT_CODE_LENGTH = 21
+
+
+def cell(row: Row, column: str) -> Figure:
+    """The figure of a cell; an empty cell is exactly zero."""
+    fact = row.cells.get(column)
+    return Figure.of(fact) if fact is not None else Figure.zero()
+
+
+def label(row: Row) -> str:
+    """How a row is named in a message: its code and name."""
+    return " ".join(part for part in (row.code, row.name) if part) or f"第 {row.index + 1} 行"
+
+
+def total_row(table: Table) -> Row | None:
+    """The table's 合计 row: the first row, when it has no code."""
+    if table.rows and table.rows[0].code is None and table.rows[0].cells:
+        return table.rows[0]
+    return None
+
+
+def children_of(table: Table) -> list[tuple[Row, list[Row]]]:
+    """Each parent row with the rows that must add up to it.
+
+    A row's parent is the nearest earlier row whose code prefixes its own
+    (类 201 → 款 20103 → 项 2010350; unit 143 → 143001). The total row's
+    children are the rows with the shortest code. In a 项目支出表 a project
+    group (``31 本级支出项目``) holds the project rows that follow it.
+    """
+    coded = [row for row in table.rows if row.code is not None]
+    groups: list[tuple[Row, list[Row]]] = []
+    total = total_row(table)
+    if total is not None and coded:
+        shortest = min(len(row.code or "") for row in coded)
+        groups.append((total, [row for row in coded if len(row.code or "") == shortest]))
+    for index, row in enumerate(table.rows):
+        code = row.code
+        if code is None or len(code) >= PROJECT_CODE_LENGTH:
+            continue
+        children = [
+            other
+            for other in table.rows[index + 1 :]
+            if other.code is not None
+            and len(other.code) > len(code)
+            and other.code.startswith(code)
+            and _nearest_parent(table.rows, other) is row
+        ]
+        if not children and len(code) == 2:
+            children = _project_group(table.rows[index + 1 :])
+        if children:
+            groups.append((row, children))
+    return groups
+
+
+def _nearest_parent(rows: list[Row], child: Row) -> Row | None:
+    code = child.code or ""
+    best: Row | None = None
+    for row in rows:
+        if row is child:
+            break
+        if row.code and len(row.code) < len(code) and code.startswith(row.code):
+            best = row
+    return best
+
+
+def _project_group(following: list[Row]) -> list[Row]:
+    """The project rows after a group row, up to the next coded row that is not a project."""
+    members = []
+    for row in following:
+        if row.code is not None and len(row.code) < PROJECT_CODE_LENGTH:
+            break
+        members.append(row)
+    return members
+
+
+def tables(document: Document, kind: str) -> list[Table]:
+    """The document's tables of a kind."""
+    return [table for table in document.tables if table.kind.name == kind]
+
+
+def first_table(document: Document, kind: str) -> Table | None:
+    """The document's first table of a kind, if any."""
+    found = tables(document, kind)
+    return found[0] if found else None
+
+
+def item(table: Table, name: str, side: str | None = None) -> Row | None:
+    """A row of a two-column table (or any table) by its name."""
+    for row in table.rows:
+        if row.name == name and (side is None or row.section == side):
+            return row
+    return None
+
+
+def row_by_code(table: Table, code: str) -> Row | None:
+    """A row by its code."""
+    return next((row for row in table.rows if row.code == code), None)

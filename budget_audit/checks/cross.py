@@ -1,0 +1,129 @@
+"""The same figure in every table that states it, and economic codes that mirror functional ones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from budget_audit.checks.access import cell, item, row_by_code, tables, total_row
+from budget_audit.checks.funding import general_budget_only
+from budget_audit.document import Document
+from budget_audit.engine import Context, check_kind
+from budget_audit.facts import Row
+from budget_audit.tables.table import Table
+from budget_audit.tolerance import Figure
+
+
+def _select(table: Table, source: dict[str, Any]) -> Row | None:
+    """The row a source names: ``合计`` (the total row), a code, or an item name."""
+    row_key = str(source.get("row", "合计"))
+    if row_key == "合计" and table.kind.layout == "grid":
+        return total_row(table)
+    if row_key.isdigit():
+        return row_by_code(table, row_key)
+    return item(table, row_key, source.get("side"))
+
+
+def _requirement_met(context: Context, source: dict[str, Any], what: str) -> bool:
+    if source.get("requires") != "general_budget_only":
+        return True
+    only, why = general_budget_only(context.document)
+    if not only:
+        context.skip(f"{what} 未与「{source['table']}」比较：{why}")
+    return bool(only)
+
+
+def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, str] | None:
+    for table in tables(document, source["table"]):
+        row = _select(table, source)
+        column = source.get("column", "预算数")
+        if row is not None and column in row.cells:
+            return (
+                cell(row, column),
+                f"{table.id}「{row.name if row.code is None else row.code + ' ' + row.name}」{column if table.kind.layout == 'grid' else ''}",
+            )
+    return None
+
+
+@check_kind("same_figure")
+def same_figure(context: Context) -> None:
+    """Each figure named in ``params.figures`` is stated alike by every table that states it."""
+    for figure in context.rule.params.get("figures", []):
+        _same(context, figure["name"], figure["sources"])
+
+
+def _same(context: Context, name: str, sources: list[dict[str, Any]]) -> None:
+    stated: list[tuple[Figure, str]] = []
+    for source in sources:
+        found = _figure(context.document, source)
+        if found is None:
+            continue
+        if not _requirement_met(context, source, name):
+            continue
+        stated.append(found)
+    if len(stated) < 2:
+        if len(sources) >= 2:
+            context.skip(f"{name}：少于两张表列示，无从比较")
+        return
+    reference, where = stated[0]
+    for other, other_where in stated[1:]:
+        context.compare(other, reference, [reference], f"{name}：{other_where}", where)
+
+
+@check_kind("same_by_code")
+def same_by_code(context: Context) -> None:
+    """Every coded row of the reference table is stated alike by the others (by code; 类 rows also by name)."""
+    params = context.rule.params
+    reference_kind = params["reference"]
+    lengths = {int(n) for n in params.get("code_lengths", [3])}
+    for reference in tables(context.document, reference_kind)[:1]:
+        for row in reference.rows:
+            if row.code is None or len(row.code) not in lengths:
+                continue
+            for column in params.get("columns", ["合计"]):
+                if column not in row.cells:
+                    continue
+                sources: list[dict[str, Any]] = [
+                    {"table": reference_kind, "row": row.code, "column": column}
+                ]
+                sources += [
+                    {**other, "row": row.code, "column": column}
+                    for other in params.get("others", [])
+                ]
+                if len(row.code) == 3 and column == "合计":
+                    sources += [
+                        {**other, "row": row.name, "column": "预算数"}
+                        for other in params.get("by_name", [])
+                    ]
+                _same(context, f"{row.code} {row.name} {column}", sources)
+
+
+@check_kind("code_pair")
+def code_pair(context: Context) -> None:
+    """An economic code equals the functional code that is its mirror (30108 = 2080505 ...)."""
+    economic_kind, functional_kind = "一般公共预算基本支出表", "一般公共预算支出表"
+    economic_tables, functional_tables = (
+        tables(context.document, economic_kind),
+        tables(context.document, functional_kind),
+    )
+    if not economic_tables or not functional_tables:
+        context.skip(f"缺少{economic_kind}或{functional_kind}")
+        return
+    for pair in context.rule.params.get("pairs", []):
+        economic = row_by_code(economic_tables[0], str(pair["economic"]))
+        functional_rows = [
+            row_by_code(functional_tables[0], str(code)) for code in pair["functional"]
+        ]
+        present = [row for row in functional_rows if row is not None]
+        if economic is None and not present:
+            continue
+        stated = cell(economic, "合计") if economic is not None else Figure.zero()
+        parts = [
+            cell(row, "基本支出") if "基本支出" in row.cells else cell(row, "合计")
+            for row in present
+        ]
+        codes = "+".join(str(code) for code in pair["functional"])
+        context.compare(
+            stated, Figure.total(parts), parts,
+            f"{economic_kind}「{pair['economic']} {economic.name if economic else ''}」",
+            f"{functional_kind}「{codes}」",
+        )  # fmt: skip

@@ -1,0 +1,52 @@
+"""Sums inside one table: the 科目 hierarchy and the identities across each row."""
+
+from __future__ import annotations
+
+from budget_audit.checks.access import cell, children_of, label
+from budget_audit.engine import Context, check_kind
+from budget_audit.tolerance import Figure
+
+
+@check_kind("hierarchy_sum")
+def hierarchy_sum(context: Context) -> None:
+    """Every parent row equals the sum of its children, column by column."""
+    kinds = set(context.rule.params.get("kinds", []))
+    for table in context.document.tables:
+        if table.kind.layout != "grid" or (kinds and table.kind.name not in kinds):
+            continue
+        for parent, children in children_of(table):
+            for column in table.kind.columns:
+                stated = cell(parent, column)
+                parts = [cell(child, column) for child in children]
+                if stated.fact is None and all(p.fact is None for p in parts):
+                    continue
+                context.compare(
+                    stated, Figure.total(parts), parts,
+                    f"{table.id}「{label(parent)}」{column}", f"其下 {len(children)} 行合计",
+                )  # fmt: skip
+
+
+@check_kind("row_identity")
+def row_identity(context: Context) -> None:
+    """Across a row, a total equals its parts (合计 = 基本支出 + 项目支出, 小计 = 购置 + 运行 ...)."""
+    for table in context.document.tables:
+        if table.kind.layout != "grid":
+            continue
+        for row in table.rows:
+            for identity in table.kind.identities:
+                stated = cell(row, identity.total)
+                parts = [cell(row, part) for part in identity.parts]
+                if stated.fact is None and all(p.fact is None for p in parts):
+                    continue
+                how = (
+                    " + ".join(identity.parts)
+                    if len(identity.parts) <= 3
+                    else f"{len(identity.parts)} 个分项之和"
+                )
+                context.compare(
+                    stated,
+                    Figure.total(parts),
+                    parts,
+                    f"{table.id}「{label(row)}」{identity.total}",
+                    how,
+                )

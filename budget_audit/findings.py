@@ -1,0 +1,116 @@
+"""Findings: what a rule reports, with the evidence a reviewer needs to act in a minute.
+
+A finding without evidence is not a finding: every number a check used is
+cited with its line and the text of that line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from budget_audit.facts import Fact
+from budget_audit.source import SourceText
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One number a check used: where it stands and what it says."""
+
+    line: int
+    text: str
+    value: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+
+    @staticmethod
+    def of(fact: Fact, source: SourceText) -> Evidence:
+        """The evidence of a table fact."""
+        return Evidence(
+            line=fact.location.line,
+            text=source.line(fact.location.line).strip(),
+            value=fact.raw,
+            table=fact.table,
+            row=" ".join(part for part in (fact.code, fact.name) if part) or None,
+            column=fact.column,
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON form of the contract (``line``, ``text``, ``value``) plus where in the table."""
+        data: dict[str, Any] = {"line": self.line, "text": self.text, "value": self.value}
+        for key in ("table", "row", "column"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        return data
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict on some figures of the document."""
+
+    rule: str
+    title: str
+    severity: str
+    message: str
+    evidence: tuple[Evidence, ...]
+    expected: Decimal | None = None
+    stated: Decimal | None = None
+    difference: Decimal | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def line(self) -> int:
+        """The first line cited (where a reviewer starts reading)."""
+        return min(e.line for e in self.evidence)
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON contract of ``budget-audit check --format json``."""
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "title": self.title,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "evidence": [e.as_json() for e in self.evidence],
+        }
+        for key in ("expected", "stated", "difference"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = f"{value:f}"
+        return data
+
+
+def findings_frame(findings: list[Finding]) -> pd.DataFrame:
+    """Findings as a DataFrame a notebook user can filter; figures stay ``Decimal``."""
+    records = [
+        {
+            "rule": f.rule,
+            "severity": f.severity,
+            "title": f.title,
+            "message": f.message,
+            "line": f.line,
+            "lines": [e.line for e in f.evidence],
+            "expected": f.expected,
+            "stated": f.stated,
+            "difference": f.difference,
+        }
+        for f in findings
+    ]
+    columns = [
+        "rule",
+        "severity",
+        "title",
+        "message",
+        "line",
+        "lines",
+        "expected",
+        "stated",
+        "difference",
+    ]
+    return pd.DataFrame(records, columns=columns, dtype=object)
