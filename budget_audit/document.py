@@ -99,7 +99,12 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
     default_unit = _document_unit(source, with_body)
     tables = _read_tables(source, with_body, default_unit, linked=None)
     if any(table.ambiguous and table.kind.links for table in tables):
-        tables = _read_tables(source, with_body, default_unit, linked=_economic_figures(tables))
+        linked = _economic_figures(tables)
+        for index, (block, table) in enumerate(zip(with_body, tables, strict=True)):
+            if table.ambiguous and table.kind.links:
+                tables[index] = read_table(
+                    source, block, table.kind, table.id, default_unit, linked
+                )
     promises = find_promises(source, parts, words)
     promises.extend(
         Promise(b.kind.name, b.title_line, b.title) for b in title_only if b.kind is not None

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 # A number as printed: optional sign, thousands separators, decimals.
 NUMBER_PATTERN = re.compile(
@@ -86,13 +87,31 @@ class Amount:
         """Half of the last printed digit: the most rounding can have moved the value."""
         return Decimal(5).scaleb(-(self.places + 1))
 
-    @property
+    @cached_property
     def interval(self) -> Interval:
         """Every true value that prints as this figure."""
         return Interval(self.value - self.half_unit, self.value + self.half_unit)
 
     def __str__(self) -> str:
         return f"{self.value:f}"
+
+
+def at_precision(amount: Amount, places: int) -> Amount:
+    """The amount as rounded to ``places`` decimals, when it was printed with fewer.
+
+    A table of 0.01 万元 figures that prints ``178`` for ``178.00`` or ``38.7``
+    for ``38.70`` has dropped trailing zeros, not rounded to the unit.
+    """
+    return amount if amount.places >= places else Amount(amount.value, places)
+
+
+def table_precision(amounts: Iterable[Amount]) -> int:
+    """The decimals a table prints its figures with: the most common non-zero count, else 0."""
+    counts: dict[int, int] = {}
+    for amount in amounts:
+        if amount.places:
+            counts[amount.places] = counts.get(amount.places, 0) + 1
+    return max(counts, key=lambda places: (counts[places], places)) if counts else 0
 
 
 def parse_amount(text: str) -> Amount:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budget_audit import parse
+from budget_audit.audit import audit_document
+from budget_audit.engine import builtin_rules
 from budget_audit.source import decode
 
 D = Decimal
@@ -56,8 +58,12 @@ def test_rows_that_no_sum_can_decide_are_reported_as_ambiguous() -> None:
     assert all("placements fit" in entry for entry in parsed.coverage.ambiguous)
 
 
-def test_a_row_that_breaks_its_identity_is_not_forced_into_a_column() -> None:
-    # 合计 5.00 with one part 4.00 fits no placement: it stays unread and is listed.
+def test_a_row_that_breaks_its_identity_is_placed_and_reported() -> None:
+    # 合计 5.00 with one part 4.00 fits no placement: it is placed on the usual columns,
+    # flagged in the coverage report, and the row identity rule reports it.
     body = "表 6.一般公共预算基本支出表\n单位：万元\n科目编码 科目名称 合计 人员经费 公用经费\n合计 5.00 4.00\n"
     parsed = parse(decode(document(body).encode(), "t.txt"))
-    assert [u.raw for u in parsed.coverage.not_understood] == ["5.00", "4.00"]
+    assert [f.placement for f in parsed.all_facts] == ["forced", "forced"]
+    assert any("no placement keeps" in entry for entry in parsed.coverage.ambiguous)
+    findings = audit_document(parsed, [r for r in builtin_rules() if r.id == "BA102"]).found
+    assert [(f.rule, f.severity, f.line) for f in findings] == [("BA102", "error", 7)]

@@ -15,7 +15,14 @@ from decimal import Decimal
 
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
-from budget_audit.numbers import Amount, Interval, is_number, normalise
+from budget_audit.numbers import (
+    Amount,
+    Interval,
+    at_precision,
+    is_number,
+    normalise,
+    table_precision,
+)
 from budget_audit.tables.kinds import TableKind, compact
 from budget_audit.tables.placement import PendingRow, candidates, resolve_children
 from budget_audit.tables.tokens import LineToken, line_tokens
@@ -182,9 +189,10 @@ def place_rows(
     states 30217 公务接待费 0.20 and no 30212 因公出国(境)费.
     """
     width = len(kind.columns)
+    precision = table_precision(t.token.amount for raw in raw_rows for t in raw.tokens)
     pending = []
     for key, raw in enumerate(raw_rows):
-        numbers = [t.token.amount for t in raw.tokens]
+        numbers = [at_precision(t.token.amount, precision) for t in raw.tokens]
         if raw.positions is not None:
             inside = all(p < width for p in raw.positions)
             placements = [tuple(raw.positions)] if inside else []
@@ -201,13 +209,15 @@ def place_rows(
         else:
             found, how = candidates(kind, numbers)
             row = PendingRow(key, raw.code, numbers, found)
+            if how in ("complete", "forced"):
+                row.how = how
             if how == "complete":
-                row.chosen, row.how = found[0], how
+                row.chosen = found[0]
             pending.append(row)
     _resolve_tree(raw_rows, pending, width)
     if linked is not None and kind.links:
         for row in pending:
-            if row.how == "ambiguous":
+            if row.how in ("ambiguous", "forced"):
                 _resolve_by_link(row, kind, unit, linked)
     result = GridResult()
     for raw in raw_rows:
@@ -223,12 +233,14 @@ def place_rows(
         if row.chosen is None:
             result.rows.append(table_row)
             continue  # numbers that fit no column stay unclaimed and show as not understood
-        if row.how == "ambiguous":
+        if row.how in ("ambiguous", "forced"):
             result.ambiguous.append(
-                f"line {raw.last_line}: {len(row.candidates)} placements fit "
+                f"line {raw.last_line}: no placement keeps the row's identities; placed on the usual columns"
+                if row.how == "forced"
+                else f"line {raw.last_line}: {len(row.candidates)} placements fit "
                 f"({'; '.join(', '.join(kind.columns[i] for i in p) for p in row.candidates)})"
             )
-        for token, column in zip(raw.tokens, row.chosen, strict=True):
+        for token, amount, column in zip(raw.tokens, row.numbers, row.chosen, strict=True):
             fact = Fact(
                 table=table,
                 kind=kind.name,
@@ -236,7 +248,7 @@ def place_rows(
                 code=raw.code,
                 name=name,
                 column=kind.columns[column],
-                amount=token.token.amount,
+                amount=amount,
                 unit=unit,
                 location=Location(token.line, token.token.start),
                 raw=token.token.raw,

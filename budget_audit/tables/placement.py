@@ -71,7 +71,13 @@ def candidates(kind: TableKind, numbers: Sequence[Amount]) -> tuple[list[Placeme
             fitting.append(placement)
     core = {index[name] for name in kind.core}
     usual = [p for p in fitting if set(p) <= core]
-    return (usual or fitting), "identity"
+    if fitting:
+        return (usual or fitting), "identity"
+    # No placement keeps the identities: the row itself is wrong. Place it on the
+    # usual columns anyway (sums and the parent decide where) so that the rules
+    # can report the broken identity instead of the number going unread.
+    forced = [p for p in itertools.combinations(sorted(core), len(numbers)) if p[:1] == (0,)]
+    return forced, "forced"
 
 
 def _identity_holds(
@@ -111,16 +117,24 @@ def _resolve_by_sum(
     parent: list[Interval], children: list[PendingRow], open_rows: list[PendingRow], width: int
 ) -> bool:
     fixed = [row for row in children if row.chosen is not None]
-    base = [Interval.exact(Decimal(0))] * width
+    base_low, base_high = [Decimal(0)] * width, [Decimal(0)] * width
     for row in fixed:
-        base = [a + b for a, b in zip(base, row.vector(row.chosen or (), width), strict=True)]
+        for column, interval in enumerate(row.vector(row.chosen or (), width)):
+            base_low[column] += interval.low
+            base_high[column] += interval.high
+    options = [
+        [(placement, row.vector(placement, width)) for placement in row.candidates]
+        for row in open_rows
+    ]
     fits = []
-    for combination in itertools.product(*(row.candidates for row in open_rows)):
-        total = base
-        for row, placement in zip(open_rows, combination, strict=True):
-            total = [a + b for a, b in zip(total, row.vector(placement, width), strict=True)]
-        if all(t.overlaps(p) for t, p in zip(total, parent, strict=True)):
-            fits.append(combination)
+    for combination in itertools.product(*options):
+        low, high = list(base_low), list(base_high)
+        for _, vector in combination:
+            for column, interval in enumerate(vector):
+                low[column] += interval.low
+                high[column] += interval.high
+        if all(low[c] <= parent[c].high and parent[c].low <= high[c] for c in range(width)):
+            fits.append(tuple(placement for placement, _ in combination))
     if not fits:
         return False
     for position, row in enumerate(open_rows):
@@ -131,10 +145,11 @@ def _resolve_by_sum(
 
 
 def _resolve_by_parent(parent: list[Interval] | None, row: PendingRow, width: int) -> None:
+    within = row.candidates
     if parent is not None:
         used = {i for i, interval in enumerate(parent) if not interval.contains(Decimal(0))}
-        within = [p for p in row.candidates if set(p) <= used]
+        within = [p for p in row.candidates if set(p) <= used] or row.candidates
         if len(within) == 1:
-            row.chosen, row.how = within[0], "parent"
+            row.chosen, row.how = within[0], "forced" if row.how == "forced" else "parent"
             return
-    row.chosen, row.how = row.candidates[0], "ambiguous"
+    row.chosen, row.how = within[0], "forced" if row.how == "forced" else "ambiguous"

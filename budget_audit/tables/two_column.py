@@ -13,7 +13,7 @@ import re
 
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
-from budget_audit.numbers import normalise
+from budget_audit.numbers import at_precision, normalise, table_precision
 from budget_audit.tables.kinds import compact
 from budget_audit.tables.tokens import LineToken, line_tokens
 
@@ -98,25 +98,27 @@ def read_two_column(
     """Rows (one per item, with its side as section) and the facts of their amounts."""
     rows: list[Row] = []
     facts: list[Fact] = []
-    for number, text in lines:
-        for label, token in _pairs(number, text):
-            name = item_name(label)
-            if not name or (token is None and all(w in _HEADER_WORDS for w in label.split())):
-                continue
-            if token is None and name in ("收入", "支出", "项目预算数", "项目"):
-                continue
-            side = side_of(label)
-            row = Row(
-                len(rows), None, name, number, number, section=side, level=enumeration_level(label)
-            )
-            rows.append(row)
-            if token is None:
-                continue
-            fact = Fact(
-                table=table, kind=kind, row=row.index, code=None, name=name, column="预算数",
-                amount=token.token.amount, unit=unit, location=Location(number, token.token.start),
-                raw=token.token.raw, placement="label", section=side,
-            )  # fmt: skip
-            row.cells["预算数"] = fact
-            facts.append(fact)
+    pairs = [(number, pair) for number, text in lines for pair in _pairs(number, text)]
+    precision = table_precision(token.token.amount for _, (_, token) in pairs if token is not None)
+    for number, (label, token) in pairs:
+        name = item_name(label)
+        if not name or (token is None and all(w in _HEADER_WORDS for w in label.split())):
+            continue
+        if token is None and name in ("收入", "支出", "项目预算数", "项目"):
+            continue
+        side = side_of(label)
+        row = Row(
+            len(rows), None, name, number, number, section=side, level=enumeration_level(label)
+        )
+        rows.append(row)
+        if token is None:
+            continue
+        fact = Fact(
+            table=table, kind=kind, row=row.index, code=None, name=name, column="预算数",
+            amount=at_precision(token.token.amount, precision), unit=unit,
+            location=Location(number, token.token.start),
+            raw=token.token.raw, placement="label", section=side,
+        )  # fmt: skip
+        row.cells["预算数"] = fact
+        facts.append(fact)
     return rows, facts
