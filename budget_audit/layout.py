@@ -42,6 +42,7 @@ class Promise:
     kind: str
     line: int
     text: str
+    title_only: bool = False  # a title printed in the table part with nothing under it
 
 
 @dataclass

@@ -71,3 +71,29 @@ def wan(value: Decimal) -> str:
     """A 万元 amount for a message, without float noise or trailing exponent."""
     text = f"{value.normalize():f}"
     return text if "." not in text else text.rstrip("0").rstrip(".")
+
+
+def share_interval(part: Figure, total: Figure) -> tuple[Decimal, Decimal] | None:
+    """Every percentage ``part / total`` can be, given both are rounded; ``None`` if total may be 0."""
+    if total.interval.low <= 0:
+        return None
+    hundred = Decimal(100)
+    low = max(part.interval.low, Decimal(0)) / total.interval.high * hundred
+    high = part.interval.high / total.interval.low * hundred
+    return low, high
+
+
+def share_verdict(printed: Interval, part: Figure, total: Figure) -> Verdict | None:
+    """Whether a printed share (as an interval at its printed precision) fits ``part / total``."""
+    possible = share_interval(part, total)
+    if possible is None:
+        return None
+    low, high = possible
+    if printed.low <= high and low <= printed.high:
+        return Verdict.EQUAL
+    return Verdict.MISMATCH
+
+
+def exact_share(part: Figure, total: Figure) -> Decimal:
+    """``part / total`` in percent from the stated values (for messages)."""
+    return (part.value / total.value * Decimal(100)).quantize(Decimal("0.01"))

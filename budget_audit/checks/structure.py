@@ -17,7 +17,13 @@ def promised_tables(context: Context) -> None:
             continue
         reported.add(promise.kind)
         evidence = Evidence(promise.line, document.source.line(promise.line).strip(), promise.text)
-        context.report(f"目录列有「{promise.kind}」，正文中没有这张表（或只有标题）", [evidence])
+        if promise.title_only:
+            message = (
+                f"「{promise.kind}」只有标题，没有表格内容（原件中可能是图片），表中数字无法核对"
+            )
+        else:
+            message = f"目录列有「{promise.kind}」，正文中没有这张表"
+        context.report(message, [evidence])
 
 
 @check_kind("empty_table_with_figures")

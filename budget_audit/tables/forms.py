@@ -23,6 +23,9 @@ _YEAR_IN_HEADER = re.compile(r"20\d\d\s*年")
 _QUANTITY_SUFFIX = re.compile(
     r"^\s*(%|万元|元|个|人|项|期|条|次|台|套|件|份|分钟|小时|天|月|年|平方米|辆|家|场|篇|户|张|个月)"
 )
+_PLACEHOLDERS = ("-", "—", "无", "/")  # an empty cell written out
+# A unit standing alone after a number ("99.16% 1311.82"), not the first letter of a label ("项目当年预算").
+_UNIT_ONLY = re.compile(_QUANTITY_SUFFIX.pattern + r"(?![\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。；：、,;]")
 # "2024 年项目预算 0 万元" / "2025 年度项目预算金额 333.2 万元": a prior year's budget stated in words.
@@ -109,7 +112,7 @@ class FormReader:
                 for token in cell.tokens:
                     self.result.identifiers[token.key] = "year"
         values = [c for c in cells if _is_value_cell(c)]
-        texts = [c for c in all_cells if c.text and c not in values]
+        texts = [c for c in all_cells if c.text and c not in values and c.text not in _PLACEHOLDERS]
         if not values:
             if len(texts) >= 2:
                 self._take_header(cells)
@@ -133,16 +136,34 @@ class FormReader:
             self.header = {}
             return
         before_first = [c for c in texts if c.index < values[0].index]
-        if before_first and len(before_first) >= 2:
-            self.section = (
-                before_first[0].text if cells[0].text or len(before_first) > 2 else self.section
-            )
+        if len(before_first) >= 2:
+            self.section = re.sub(r"\s+", "", before_first[-2].text)
         label = before_first[-1].text if before_first else (self.section or "")
-        if cells[0].text and len(before_first) >= 2:
-            self.section = cells[0].text
-        for value in values:
-            column = self.header.get(value.index) or "值"
+        named = [c for c in before_first if "名称" in self.header.get(c.index, "")]
+        if named:  # the header says which cell names the row (项目名称, 指标名称)
+            label = named[-1].text
+        columns = self._share_record_columns(values) or [
+            self.header.get(v.index) or "值" for v in values
+        ]
+        for value, column in zip(values, columns, strict=True):
             self._emit(number, label, column, value.tokens, "cell")
+
+    def _share_record_columns(self, values: list[_Cell]) -> list[str] | None:
+        """A funding record of the 整体 form read by content, not position.
+
+        Its one share (``100%``) is 占比, the amount before it 当年金额, the
+        figures after it the header's prior years in order; so a row whose cells
+        are shifted against the header (``合计→→1,602.84→100%→1287.21``) still
+        reads right.
+        """
+        years = [name for _, name in sorted(self.header.items()) if _YEAR_IN_HEADER.fullmatch(name)]
+        shares = [i for i, v in enumerate(values) if v.text.endswith("%")]
+        if len(shares) != 1 or len(years) < 2 or len(values) > 2 + len(years):
+            return None
+        at = shares[0]
+        if at != 1:
+            return None
+        return ["当年金额", "占比", *years[: len(values) - 2]]
 
     def _take_header(self, cells: list[_Cell]) -> None:
         """A header line names columns; a sub-header line (years) refines the cells it fills."""
@@ -277,8 +298,8 @@ def _segments(text: str, tokens: list[LineToken]) -> list[tuple[str, list[LineTo
     for token in tokens:
         between = text[position : token.token.start].strip()
         if segments:  # the previous number's unit ("99.16%", "15 万元") is not a label
-            between = _QUANTITY_SUFFIX.sub("", between, count=1).strip()
-        between = between.strip("≥≤<>=~,，").strip()
+            between = _UNIT_ONLY.sub("", between, count=1).strip()
+        between = between.strip("≥≤<>=~,，-—/").strip()
         if between or not segments:
             segments.append((between, [token]))
         else:

@@ -51,6 +51,7 @@ class RawRow:
     first_line: int
     last_line: int
     text_of_code_line: str = ""
+    name_index: int | None = None  # the label cell the header calls 名称 (tab layout only)
 
     @property
     def code(self) -> str | None:
@@ -64,6 +65,10 @@ class RawRow:
     @property
     def name(self) -> str:
         """The row's name: its label text without the code."""
+        if self.name_index is not None and self.name_index < len(self.labels):
+            named = self.labels[self.name_index].strip()
+            if named and not _CODE.fullmatch(named):
+                return named
         text = join_wrapped(label for label in self.labels if label.strip())
         code = self.code
         if code is not None:
@@ -88,6 +93,7 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> tuple[list[RawRow], int | Non
     everything left of it is a label (code, name, project unit ...).
     """
     value_start = None
+    name_index = None
     rows: list[RawRow] = []
     for number, text in lines:
         cells = text.split("\t")
@@ -96,6 +102,10 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> tuple[list[RawRow], int | Non
                 if any(label in compact(cell) for label in _TOTAL_LABELS) and not is_number(cell):
                     value_start = index
                     break
+            if value_start is not None:
+                name_index = next(
+                    (i for i, c in enumerate(cells[:value_start]) if "名称" in c), None
+                )
             continue
         tokens, positions = [], []
         offset = 0
@@ -108,7 +118,9 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> tuple[list[RawRow], int | Non
                     positions.append(index - value_start)
             offset += len(cell) + 1
         if tokens:
-            rows.append(RawRow(cells[:value_start], tokens, positions, number, number, text))
+            rows.append(
+                RawRow(cells[:value_start], tokens, positions, number, number, text, name_index)
+            )
     return rows, value_start
 
 

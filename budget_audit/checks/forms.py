@@ -1,0 +1,226 @@
+"""Performance forms: the 整体 form's funding block adds up, its shares and amounts match the tables,
+and each project's budget in the forms matches the 项目支出表."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budget_audit.checks.access import cell, first_table, item, tables, total_row
+from budget_audit.engine import Context, check_kind
+from budget_audit.facts import Fact, Row
+from budget_audit.findings import Evidence
+from budget_audit.numbers import normalise
+from budget_audit.tables.table import Table
+from budget_audit.tolerance import Figure, Verdict, exact_share, share_verdict, wan
+
+_YEAR_COLUMN = re.compile(r"20\d\d年")
+_PREFIXES = ("收入构成", "支出构成")
+
+
+@dataclass
+class FundingRow:
+    """One row of the 整体 form's 资金情况 block: its amount, share and prior years."""
+
+    name: str
+    line: int
+    cells: dict[str, Fact] = field(default_factory=dict)
+
+
+def funding_groups(table: Table) -> list[list[FundingRow]]:
+    """The income rows and the expenditure rows, each group ending with its 合计."""
+    rows: dict[int, FundingRow] = {}
+    for fact in table.facts:
+        if fact.column in ("当年金额", "占比") or _YEAR_COLUMN.fullmatch(fact.column):
+            name = fact.name
+            for prefix in _PREFIXES:
+                name = name.removeprefix(prefix)
+            row = rows.setdefault(fact.location.line, FundingRow(name, fact.location.line))
+            row.cells.setdefault(fact.column, fact)
+    groups: list[list[FundingRow]] = [[]]
+    for row in sorted(rows.values(), key=lambda r: r.line):
+        groups[-1].append(row)
+        if row.name.replace(" ", "") == "合计":
+            groups.append([])
+    return [
+        group for group in groups if len(group) >= 2 and group[-1].name.replace(" ", "") == "合计"
+    ]
+
+
+def _figure(row: FundingRow, column: str) -> Figure:
+    fact = row.cells.get(column)
+    return Figure.of(fact) if fact is not None and fact.unit != "%" else Figure.zero()
+
+
+@check_kind("overall_funding")
+def overall_funding(context: Context) -> None:
+    """In the 整体 form each group's items add up to 合计 (this year and the prior years), and each share fits."""
+    for table in tables(context.document, "部门整体支出绩效目标表"):
+        for group in funding_groups(table):
+            *items, total = group
+            columns = {c for row in group for c in row.cells if c != "占比"}
+            for column in sorted(columns):
+                stated = _figure(total, column)
+                parts = [_figure(row, column) for row in items]
+                if stated.fact is None:
+                    continue
+                context.compare(
+                    stated,
+                    Figure.total(parts),
+                    parts,
+                    f"{table.id}「合计」{column}",
+                    f"{len(parts)} 项之和",
+                )
+            for row in items:
+                _check_share(context, table, row, total)
+
+
+def _check_share(context: Context, table: Table, row: FundingRow, total: FundingRow) -> None:
+    share = row.cells.get("占比")
+    part, whole = _figure(row, "当年金额"), _figure(total, "当年金额")
+    if share is None or part.fact is None or whole.fact is None:
+        return
+    verdict = share_verdict(share.amount.interval, part, whole)
+    if verdict is not Verdict.MISMATCH:
+        return
+    source = context.document.source
+    evidence = [
+        Evidence.of(share, source),
+        Evidence.of(part.fact, source),
+        Evidence.of(whole.fact, source),
+    ]
+    computed = exact_share(part, whole)
+    context.report(
+        f"{table.id}「{row.name}」占比列示 {share.raw}%，按 {wan(part.value)}÷{wan(whole.value)} 应为 {computed}%",
+        evidence,
+        expected=computed,
+        stated=share.value,
+        difference=share.value - computed,
+    )
+
+
+@check_kind("overall_vs_tables")
+def overall_vs_tables(context: Context) -> None:
+    """The 整体 form's current amounts equal the tables' (收入合计, 基本支出, 项目支出 ...)."""
+    summary, expenditure = (
+        first_table(context.document, "收支总表"),
+        first_table(context.document, "支出总表"),
+    )
+    references: dict[str, Figure] = {}
+    income_total = item(summary, "收入总计", "收入") if summary is not None else None
+    if income_total is not None:
+        references["收入合计"] = cell(income_total, "预算数")
+    if expenditure is not None and (total := total_row(expenditure)) is not None:
+        references["支出合计"] = cell(total, "合计")
+        references["基本支出"] = cell(total, "基本支出")
+        references["项目支出"] = cell(total, "项目支出")
+    names = context.rule.params.get("rows", {})
+    for table in tables(context.document, "部门整体支出绩效目标表"):
+        groups = funding_groups(table)
+        if len(groups) < 2 or not references:
+            context.skip(f"{table.id}：资金情况或对照表缺失，未比较")
+            continue
+        for group, side in zip(groups[:2], ("收入", "支出"), strict=False):
+            for row in group:
+                key = "收入合计" if side == "收入" and row.name == "合计" else names.get(row.name)
+                if side == "支出" and row.name == "合计":
+                    key = "支出合计"
+                stated = _figure(row, "当年金额")
+                if key is None or key not in references or stated.fact is None:
+                    continue
+                reference = references[key]
+                context.compare(
+                    stated, reference, [reference], f"{table.id}「{row.name}」当年金额", key
+                )
+
+
+@check_kind("project_budgets")
+def project_budgets(context: Context) -> None:
+    """Each project's budget in the 整体 form and in its own form equals its row of the 项目支出表."""
+    projects = first_table(context.document, "项目支出表")
+    if projects is None:
+        context.skip("没有项目支出表，项目预算未比较")
+        return
+    rows = {
+        re.sub(r"\s+", "", row.name): row
+        for row in projects.rows
+        if row.name and "合计" in row.cells
+    }
+    total = total_row(projects)
+    for table in context.document.tables:
+        if table.kind.name not in ("部门整体支出绩效目标表", "项目支出绩效目标表"):
+            continue
+        for fact in table.facts:
+            if fact.column not in ("项目本年预算", "项目当年预算", "当年预算"):
+                continue
+            if (
+                fact.name in ("合计", "合 计")
+                and total is not None
+                and table.kind.name == "部门整体支出绩效目标表"
+            ):
+                reference = cell(total, "合计")
+                context.compare(
+                    Figure.of(fact),
+                    reference,
+                    [reference],
+                    f"{table.id} 项目合计「{fact.column}」",
+                    "项目支出表合计",
+                )
+                continue
+            name = _project_name(context, table, fact)
+            match = _match(rows, name)
+            if match is None:
+                context.skip(
+                    f"{table.id}「{name}」{fact.column} {fact.raw}：项目支出表中没有可确认的同名项目，未比较"
+                )
+                continue
+            reference = cell(match, "合计")
+            context.compare(
+                Figure.of(fact),
+                reference,
+                [reference],
+                f"{table.id}「{name}」{fact.column}",
+                f"项目支出表「{match.name}」",
+            )
+
+
+def _project_name(context: Context, table: Table, fact: Fact) -> str:
+    """The project a budget figure belongs to: the form's 项目名称, or the row's name in the 整体 form."""
+    if table.kind.name == "项目支出绩效目标表":
+        return project_title(context, table)
+    return re.sub(r"\s+", "", fact.name)
+
+
+def project_title(context: Context, table: Table) -> str:
+    """The 项目名称 of a project form, joined when PDF text wrapped it over lines."""
+    source = context.document.source
+    for number in range(table.first_line, table.last_line + 1):
+        text = normalise(source.line(number)).strip()
+        if not text.startswith("项目名称"):
+            continue
+        name = re.split(r"\t+|\s{2,}|项目编码", text.removeprefix("项目名称").strip())[0].strip()
+        following = number + 1
+        while not name and following <= table.last_line:
+            name = normalise(source.line(following)).strip()
+            following += 1
+        while following <= table.last_line:
+            more = normalise(source.line(following)).strip()
+            if not more:
+                following += 1
+                continue
+            if re.match(r"项目(编码|主管|负责|执行)", more) or re.search(r"\d", more):
+                break
+            name += more
+            following += 1
+        return re.sub(r"\s+", "", name)
+    return ""
+
+
+def _match(rows: dict[str, Row], name: str) -> Row | None:
+    """The 项目支出表 row whose name is the project's (or contains it, for wrapped names)."""
+    if not name:
+        return None
+    if name in rows:
+        return rows[name]
+    found = [row for key, row in rows.items() if name in key or (len(key) >= 4 and key in name)]
+    return found[0] if len(found) == 1 else None
