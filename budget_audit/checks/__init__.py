@@ -3,6 +3,6 @@
 Importing this package registers every kind with the engine.
 """
 
-from budget_audit.checks import cross, forms, structure, summary, sums
+from budget_audit.checks import cross, forms, listings, structure, summary, sums
 
-__all__ = ["cross", "forms", "structure", "summary", "sums"]
+__all__ = ["cross", "forms", "listings", "structure", "summary", "sums"]

@@ -9,8 +9,9 @@ from budget_audit.checks.funding import general_budget_only
 from budget_audit.document import Document
 from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Row
+from budget_audit.findings import Evidence
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure
+from budget_audit.tolerance import Figure, Verdict, compare, wan
 
 
 def _select(table: Table, source: dict[str, Any]) -> Row | None:
@@ -127,3 +128,41 @@ def code_pair(context: Context) -> None:
             f"{economic_kind}「{pair['economic']} {economic.name if economic else ''}」",
             f"{functional_kind}「{codes}」",
         )  # fmt: skip
+
+
+@check_kind("not_less_than")
+def not_less_than(context: Context) -> None:
+    """A figure that includes another is not smaller (三公 公务接待费 ≥ 基本支出表 30217 公务接待费)."""
+    for pair in context.rule.params.get("pairs", []):
+        whole_table = next(iter(tables(context.document, pair["whole"]["table"])), None)
+        part_table = next(iter(tables(context.document, pair["part"]["table"])), None)
+        if whole_table is None or part_table is None:
+            continue
+        whole_row, part_row = _select(whole_table, pair["whole"]), _select(part_table, pair["part"])
+        if part_row is None:
+            continue
+        part = cell(part_row, pair["part"].get("column", "合计"))
+        whole = cell(whole_row, pair["whole"]["column"]) if whole_row is not None else Figure.zero()
+        if (
+            part.fact is None
+            or part.value <= whole.value
+            or compare(part, whole) is not Verdict.MISMATCH
+        ):
+            continue
+        evidence = [*context.evidence(part), *context.evidence(whole)]
+        if whole.fact is None and whole_row is not None:
+            evidence += [
+                Evidence(
+                    whole_row.last_line,
+                    context.document.source.line(whole_row.last_line).strip(),
+                    "",
+                )
+            ]
+        context.report(
+            f"{pair['whole']['table']}「{pair['whole']['column']}」为 {wan(whole.value)}，"
+            f"小于其中的{pair['part']['table']}「{part_row.code} {part_row.name}」{wan(part.value)}",
+            evidence,
+            expected=part.value,
+            stated=whole.value,
+            difference=whole.value - part.value,
+        )

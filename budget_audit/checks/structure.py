@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from budget_audit.engine import Context, check_kind
 from budget_audit.findings import Evidence
 
@@ -38,3 +40,37 @@ def empty_table_with_figures(context: Context) -> None:
             context.report(
                 f"{table.id} 说明「{table.note}」，却列有非零数 {nonzero[0].raw}", evidence
             )
+
+
+@check_kind("unit_magnitude")
+def unit_magnitude(context: Context) -> None:
+    """No figure of a part of the budget exceeds the whole budget, as one in the wrong unit would."""
+    document = context.document
+    reference = _budget_total(context)
+    if reference is None:
+        context.skip("没有支出总表或收支总表的合计，无法判断单位是否与数量级相符")
+        return
+    limit = reference * Decimal(context.rule.params.get("times_total", 2))
+    for table in document.tables:
+        if table.kind.layout not in ("grid", "listing", "two_column"):
+            continue
+        largest = max(
+            (f for f in table.facts if f.value_wan is not None and f.unit in ("万元", "元")),
+            key=lambda f: f.value_wan or Decimal(0),
+            default=None,
+        )
+        if largest is not None and largest.value_wan is not None and largest.value_wan > limit:
+            context.report(
+                f"{table.id} 标明单位「{table.unit}」，其中 {largest.raw} 折合 {largest.value_wan:f} 万元，"
+                f"超过部门预算总额 {reference:f} 万元，单位可能有误",
+                [Evidence.of(largest, document.source)],
+            )
+
+
+def _budget_total(context: Context) -> Decimal | None:
+    for table in context.document.tables:
+        if table.kind.name in ("支出总表", "收支总表") and table.facts:
+            values = [f.value_wan for f in table.facts if f.value_wan is not None]
+            if values:
+                return max(values)
+    return None

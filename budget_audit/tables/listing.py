@@ -51,9 +51,8 @@ def _read_tab(lines: list[tuple[int, str]], table: str, kind: str, unit: str) ->
         code = cells[0].strip() if _CODE_CELL.match(cells[0].strip()) else None
         numeric = [i for i, cell in enumerate(cells) if is_number(cell) and not (i == 0 and code)]
         if not numeric:
-            for index, cell in enumerate(cells):
-                if cell.strip() and not tokens:
-                    header[index] = re.sub(r"\s+", "", cell)
+            if not tokens:
+                header = _merge_header(header, cells)
             continue
         labels = [c.strip() for i, c in enumerate(cells) if c.strip() and i not in numeric]
         name = next((c for c in labels if c != code and not c.startswith("[")), code or "")
@@ -70,6 +69,22 @@ def _read_tab(lines: list[tuple[int, str]], table: str, kind: str, unit: str) ->
             elif code is not None and index == 0:
                 result.identifiers[token.key] = "row code"
     return result
+
+
+def _merge_header(header: dict[int, str], cells: list[str]) -> dict[int, str]:
+    """Add a header line: a cell below a group names the column, prefixed by the group when the
+    name repeats (``财政审核数`` over a second ``单价(万元)`` gives ``财政审核数单价(万元)``)."""
+    merged = dict(header)
+    for index, cell in enumerate(cells):
+        name = re.sub(r"\s+", "", cell)
+        if not name:
+            continue
+        repeated = any(i != index and other == name for i, other in merged.items())
+        if repeated:
+            group = next((header[i] for i in range(index, -1, -1) if header.get(i)), "")
+            name = group + name
+        merged[index] = name
+    return merged
 
 
 def _read_space(lines: list[tuple[int, str]], table: str, kind: str, unit: str) -> FormResult:
