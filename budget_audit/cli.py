@@ -18,6 +18,7 @@ from budget_audit.config import find_settings, selected_rules
 from budget_audit.document import Document, load
 from budget_audit.engine import Rule, builtin_rules
 from budget_audit.errors import InputError
+from budget_audit.sarif import to_sarif
 
 EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
@@ -45,7 +46,11 @@ def tables(path: Path, all_unread: bool) -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "sarif"]),
+    default="text",
+    show_default=True,
 )
 @click.option("--select", help="Only these rules (ids or prefixes, comma-separated).")
 @click.option("--ignore", help="Skip these rules (ids or prefixes, comma-separated).")
@@ -99,6 +104,9 @@ def check(
                 payload[0] if path.is_file() and payload else payload, ensure_ascii=False, indent=2
             )
         )
+    elif output == "sarif":
+        audited = [file for file in files if any(a.document.name == file.name for a in audits)]
+        click.echo(json.dumps(to_sarif(audits, rules, audited), ensure_ascii=False, indent=2))
     else:
         for result in audits:
             _print_audit(result, show_info)

@@ -18,10 +18,20 @@ def test_tables_lists_kinds_and_coverage() -> None:
     assert "0 not understood" in result.output
 
 
+def test_check_reports_the_examples_error_with_its_lines() -> None:
+    # examples/sample-2026.txt line 44: 302 商品和服务支出 20.00; its items (lines 45-47) add to 21.00
+    result = CliRunner().invoke(main, ["check", str(EXAMPLE)])
+    assert result.exit_code == 1
+    assert "sample-2026.txt:44: BA101 [error]" in result.output
+    for line in (44, 45, 46, 47):
+        assert f"line {line}:" in result.output
+
+
 def test_bad_input_exits_2_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\xff\xfe")
-    result = CliRunner().invoke(main, ["tables", str(bad)])
-    assert result.exit_code == 2
-    assert "Traceback" not in result.output
-    assert "not UTF-8 or GB18030" in result.output
+    for command in ("tables", "check"):
+        result = CliRunner().invoke(main, [command, str(bad)])
+        assert result.exit_code == 2
+        assert "Traceback" not in result.output
+        assert "not UTF-8 or GB18030" in result.output

@@ -38,11 +38,22 @@ def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, str] | 
         row = _select(table, source)
         column = source.get("column", "预算数")
         if row is not None and column in row.cells:
-            return (
-                cell(row, column),
-                f"{table.id}「{row.name if row.code is None else row.code + ' ' + row.name}」{column if table.kind.layout == 'grid' else ''}",
-            )
+            name = row.name if row.code is None else f"{row.code} {row.name}"
+            return cell(
+                row, column
+            ), f"{table.id}「{name}」{column if table.kind.layout == 'grid' else ''}"
     return None
+
+
+def _absent_tables(context: Context, sources: list[dict[str, Any]]) -> set[str]:
+    """The source tables the document lacks, said once per rule."""
+    present = {table.kind.name for table in context.document.tables}
+    absent = {source["table"] for source in sources} - present
+    for kind in sorted(absent):
+        note = f"{context.rule.id}: 文档中没有「{kind}」，与它的比较未做"
+        if note not in context.not_checked:
+            context.not_checked.append(note)
+    return absent
 
 
 @check_kind("same_figure")
@@ -53,17 +64,20 @@ def same_figure(context: Context) -> None:
 
 
 def _same(context: Context, name: str, sources: list[dict[str, Any]]) -> None:
+    absent = _absent_tables(context, sources)
     stated: list[tuple[Figure, str]] = []
     for source in sources:
+        if source["table"] in absent:
+            continue
         found = _figure(context.document, source)
         if found is None:
+            context.skip(
+                f"{name}：「{source['table']}」中找不到这一行（{source.get('row', '合计')}），未比较"
+            )
             continue
-        if not _requirement_met(context, source, name):
-            continue
-        stated.append(found)
+        if _requirement_met(context, source, name):
+            stated.append(found)
     if len(stated) < 2:
-        if len(sources) >= 2:
-            context.skip(f"{name}：少于两张表列示，无从比较")
         return
     reference, where = stated[0]
     for other, other_where in stated[1:]:
@@ -81,7 +95,7 @@ def same_by_code(context: Context) -> None:
             if row.code is None or len(row.code) not in lengths:
                 continue
             for column in params.get("columns", ["合计"]):
-                if column not in row.cells:
+                if column not in row.cells or (row.cells[column].value == 0 and column != "合计"):
                     continue
                 sources: list[dict[str, Any]] = [
                     {"table": reference_kind, "row": row.code, "column": column}
