@@ -22,7 +22,9 @@ from budget_audit.source import read_source
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+    parser.add_argument(
+        "folder", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus")
+    )
     parser.add_argument("--rounds", type=int, default=5)
     arguments = parser.parse_args()
     files = sorted(Path(arguments.folder).glob("*.txt"))
@@ -37,9 +39,13 @@ def main() -> None:
             per_document[source.name].append(time.perf_counter() - begin)
     elapsed = time.perf_counter() - started
     for name, times in per_document.items():
-        print(f"{name:32} median {statistics.median(times) * 1000:7.1f} ms   max {max(times) * 1000:7.1f} ms")
+        print(
+            f"{name:32} median {statistics.median(times) * 1000:7.1f} ms   max {max(times) * 1000:7.1f} ms"
+        )
     count = len(sources) * arguments.rounds
-    print(f"{count} audits in {elapsed:.2f} s: {count / elapsed:.1f} documents/s (parse + all {len(rules)} rules)")
+    print(
+        f"{count} audits in {elapsed:.2f} s: {count / elapsed:.1f} documents/s (parse + all {len(rules)} rules)"
+    )
 
 
 if __name__ == "__main__":

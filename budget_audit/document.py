@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from budget_audit.claims.model import Claims
+from budget_audit.claims.reader import read_claims
 from budget_audit.coverage import Coverage, measure
 from budget_audit.facts import Fact, facts_frame
 from budget_audit.layout import (
@@ -40,6 +42,7 @@ class Document:
     tables: list[Table]
     title_only: list[Block]
     narrative: list[Paragraph] = field(default_factory=list)
+    overview: list[Paragraph] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -55,6 +58,11 @@ class Document:
     def facts(self) -> pd.DataFrame:
         """One row per number read from the tables, with its table, row, column, value, unit and line."""
         return facts_frame(self.all_facts)
+
+    @cached_property
+    def claims(self) -> Claims:
+        """What the narrative (情况说明) claims: amounts, shares, changes, item lists, counts."""
+        return read_claims(self.narrative)
 
     @cached_property
     def coverage(self) -> Coverage:
@@ -110,6 +118,7 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
         Promise(b.kind.name, b.title_line, b.title) for b in title_only if b.kind is not None
     )
     narrative_part = next((p for p in parts if p.name == "情况说明"), None)
+    overview_part = next((p for p in parts if p.name == "概况"), None)
     return Document(
         source=source,
         parts=parts,
@@ -119,6 +128,7 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
         tables=tables,
         title_only=title_only,
         narrative=read_narrative(source, narrative_part),
+        overview=read_narrative(source, overview_part),
     )
 
 

@@ -66,8 +66,8 @@ class Finding:
 
     @property
     def line(self) -> int:
-        """The first line cited (where a reviewer starts reading)."""
-        return min(e.line for e in self.evidence)
+        """The line of the first evidence: the stated figure the finding is about."""
+        return self.evidence[0].line
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract of ``budget-audit check --format json``."""

@@ -16,7 +16,7 @@ from budget_audit.numbers import NumberToken, find_numbers, normalise
 from budget_audit.source import SourceText
 
 _HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))"
+    r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四]部分)"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
@@ -31,12 +31,21 @@ class NarrativeNumber:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence: its joined text, its line span and its numbers."""
+    """A sentence: its joined text, its line span, its numbers, and where each line begins in it."""
 
     text: str
     first_line: int
     last_line: int
     numbers: tuple[NarrativeNumber, ...]
+    breaks: tuple[tuple[int, int], ...] = ()  # (offset in text, line) where each source line begins
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at ``offset`` in :attr:`text`."""
+        line = self.first_line
+        for start, number in self.breaks:
+            if start <= offset:
+                line = number
+        return line
 
 
 @dataclass
@@ -85,6 +94,7 @@ def read_narrative(source: SourceText, part: Part | None) -> list[Paragraph]:
             or _HEADING.match(text) is not None
             or "\t" in source.line(number)
             or joined.text.endswith(("。", "：", ":"))
+            or _is_heading(joined.text)
         )
         if starts_new:
             if paragraphs:
@@ -98,20 +108,34 @@ def read_narrative(source: SourceText, part: Part | None) -> list[Paragraph]:
     return paragraphs
 
 
+def _is_heading(text: str) -> bool:
+    """A short numbered title line (``二、收入预算安排情况``) is a paragraph of its own."""
+    return _HEADING.match(text) is not None and len(text) <= 22 and not _SENTENCE_END.search(text)
+
+
 def _finish(paragraph: Paragraph, joined: _Joined) -> None:
     paragraph.text = joined.text
     start = 0
     for match in _SENTENCE_END.finditer(joined.text + "。"):
-        end = match.end()
-        text = joined.text[start:end].strip()
+        end = min(match.end(), len(joined.text))
+        piece = joined.text[start:end]
+        text = piece.strip()
         if text:
+            base = start + len(piece) - len(piece.lstrip())
+            breaks = tuple(
+                (offset - base, line)
+                for offset, line in zip(joined.starts, joined.lines, strict=True)
+                if base < offset < base + len(text)
+            )
+            first = joined.line_at(base)
+            sentence = Sentence(
+                text, first, joined.line_at(base + len(text) - 1), (), ((0, first), *breaks)
+            )
             numbers = tuple(
-                NarrativeNumber(token, joined.line_at(start + token.start))
-                for token in find_numbers(joined.text[start:end], loose=True)
+                NarrativeNumber(token, sentence.line_at(token.start))
+                for token in find_numbers(text, loose=True)
             )
-            first = joined.line_at(
-                start + len(joined.text[start:end]) - len(joined.text[start:end].lstrip())
+            paragraph.sentences.append(
+                Sentence(text, sentence.first_line, sentence.last_line, numbers, sentence.breaks)
             )
-            last = joined.line_at(max(start, min(end, len(joined.text)) - 1))
-            paragraph.sentences.append(Sentence(text, first, last, numbers))
-        start = end
+        start = match.end()

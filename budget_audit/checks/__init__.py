@@ -3,6 +3,15 @@
 Importing this package registers every kind with the engine.
 """
 
-from budget_audit.checks import cross, forms, listings, structure, summary, sums
+from budget_audit.checks import (
+    cross,
+    forms,
+    listings,
+    narrative,
+    overview,
+    structure,
+    summary,
+    sums,
+)
 
-__all__ = ["cross", "forms", "listings", "structure", "summary", "sums"]
+__all__ = ["cross", "forms", "listings", "narrative", "overview", "structure", "summary", "sums"]

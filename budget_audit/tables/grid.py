@@ -64,7 +64,11 @@ class RawRow:
 
     @property
     def name(self) -> str:
-        """The row's name: its label text without the code."""
+        """The row's name: its label text without the code, width-normalised (（室） → (室))."""
+        return normalise(self._raw_name)
+
+    @property
+    def _raw_name(self) -> str:
         if self.name_index is not None and self.name_index < len(self.labels):
             named = self.labels[self.name_index].strip()
             if named and not _CODE.fullmatch(named):

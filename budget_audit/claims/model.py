@@ -1,0 +1,101 @@
+"""What the narrative claims, each number with its line.
+
+Claims are read from sentences by :mod:`budget_audit.claims.reader` and
+judged by the narrative checks; they never look at text again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budget_audit.narrative import Sentence
+from budget_audit.numbers import Amount
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number in a sentence: its amount, its unit (万元, 元, %, 人, 项 ...), its line."""
+
+    amount: Amount
+    unit: str
+    line: int
+    raw: str
+    start: int
+    end: int
+
+
+@dataclass
+class AmountClaim:
+    """``subject`` amounts to ``value`` (``基本支出 624.36 万元``)."""
+
+    subject: str
+    value: Mention
+    sentence: Sentence
+    status: str = "not checkable"
+    note: str = ""
+
+
+@dataclass
+class ShareClaim:
+    """``part`` is ``share`` percent of ``base`` (``基本支出 463.84 万元，占 52.7%``)."""
+
+    share: Mention
+    part: AmountClaim
+    base: AmountClaim | None
+    sentence: Sentence
+    status: str = "not checkable"
+    note: str = ""
+
+
+@dataclass
+class ChangeClaim:
+    """``current`` changed against year ``year`` by ``delta`` (and ``percent``), in ``direction``."""
+
+    current: AmountClaim | None
+    year: int | None
+    direction: str  # 增加, 减少 or 持平
+    delta: Mention | None
+    percent_direction: str | None
+    percent: Mention | None
+    sentence: Sentence
+    status: str = "not checkable"
+    note: str = ""
+
+
+@dataclass
+class ListClaim:
+    """``total`` is made of ``items`` (``公用经费 38.7 万元，主要用于：办公费 2.84 万元、…``)."""
+
+    total: AmountClaim | None
+    items: list[AmountClaim]
+    sentence: Sentence
+    status: str = "not checkable"
+    note: str = ""
+
+
+@dataclass
+class CountClaim:
+    """``count`` things of a kind (``共设置 8 项``, ``11 个一级项目``), with the items named after it."""
+
+    count: Mention
+    noun: str
+    what: str
+    listed: list[str] = field(default_factory=list)
+    sentence: Sentence | None = None
+    status: str = "not checkable"
+    note: str = ""
+
+
+@dataclass
+class Claims:
+    """Every claim of a document's narrative."""
+
+    amounts: list[AmountClaim] = field(default_factory=list)
+    shares: list[ShareClaim] = field(default_factory=list)
+    changes: list[ChangeClaim] = field(default_factory=list)
+    lists: list[ListClaim] = field(default_factory=list)
+    counts: list[CountClaim] = field(default_factory=list)
+
+    def all(self) -> list[AmountClaim | ShareClaim | ChangeClaim | ListClaim | CountClaim]:
+        """Every claim, in reading order by kind."""
+        return [*self.amounts, *self.shares, *self.changes, *self.lists, *self.counts]

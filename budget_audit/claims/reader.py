@@ -1,0 +1,216 @@
+"""Reading claims out of the narrative's sentences.
+
+Patterns work on the NFKC-normalised sentence text (``，`` is ``,``, ``％`` is
+``%``), so full-width punctuation and digits need no special cases. A change
+(``比 2025 年预算减少 11.36 万元，下降 0.71%``) refers to the amount stated
+just before it; a share (``占 52.7%``) to the amount before it and to the
+total that a ``其中`` opened; an item list to the amount before ``主要用于``,
+``其中`` or ``包括``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from budget_audit.claims.model import (
+    AmountClaim,
+    ChangeClaim,
+    Claims,
+    CountClaim,
+    ListClaim,
+    Mention,
+    ShareClaim,
+)
+from budget_audit.narrative import Paragraph, Sentence
+from budget_audit.numbers import at_precision, parse_amount
+
+MONEY_PRECISION = 2  # narrative amounts are 0.01 万元 figures that may drop trailing zeros
+
+_AMOUNT = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)(?![/每])")
+_SHARE = re.compile(r"占(?:比)?\s*(?P<num>\d+(?:\.\d+)?)\s*%")
+_CHANGE = re.compile(
+    r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年)度?(?:预算)?数?(?:相比)?\s*,?\s*"
+    r"(?P<dir>增加|减少|增长|下降|降低|持平|没有变化|无变化|相同|不变)"
+    r"(?:\s*(?P<delta>\d[\d,]*(?:\.\d+)?)\s*万元)?"
+    r"(?:\s*,\s*(?P<pdir>增长|下降|降低|减少|增加|上升)\s*(?P<pct>\d+(?:\.\d+)?)\s*%)?"
+)
+_LIST_TRIGGER = re.compile(r"(主要用于|其中|包括|具体为)\s*:?")
+_PROJECT_COUNT = re.compile(r"(?P<n>\d+)\s*个\s*(?P<what>(?:一级|二级)?项目支出绩效目标)")
+_SET_COUNT = re.compile(r"共设置\s*(?P<n>\d+)\s*项")
+_SUBJECT_START = re.compile(r"[,;:。、]|元\(|其中|包括|主要用于|具体为|支出包括|收入包括")
+_ENUMERATOR = re.compile(r"^\s*(?:[(]?[一二三四五六七八九十\d]+[)、.]\s*)+")
+_YEAR = re.compile(r"(?:截至\s*)?20\d\d\s*年度?")
+_SUBJECT_TAIL = re.compile(r"(?:预算数为|预算为|预算数|预算支出为|为|是|共计|合计为|约)\s*$")
+_SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、")
+
+INCREASE, DECREASE, SAME = "增加", "减少", "持平"
+_DIRECTIONS = {"增加": INCREASE, "增长": INCREASE, "上升": INCREASE, "减少": DECREASE, "下降": DECREASE,
+               "降低": DECREASE}  # fmt: skip
+
+
+def direction_of(word: str) -> str:
+    """增加, 减少 or 持平 for any of the words a narrative uses."""
+    return _DIRECTIONS.get(word, SAME)
+
+
+def _mention(sentence: Sentence, match: re.Match[str], group: str, unit: str) -> Mention:
+    amount = parse_amount(match.group(group))
+    if unit == "万元":
+        amount = at_precision(amount, MONEY_PRECISION)
+    return Mention(amount, unit, sentence.line_at(match.start(group)), match.group(group),
+                   match.start(group), match.end(group))  # fmt: skip
+
+
+def subject_before(text: str, position: int) -> str:
+    """The words naming an amount: back from it to the previous clause break, less years and filler."""
+    starts = [m.end() for m in _SUBJECT_START.finditer(text, 0, position)]
+    subject = text[starts[-1] if starts else 0 : position]
+    subject = _ENUMERATOR.sub("", subject)
+    subject = _YEAR.sub("", subject)
+    subject = _SUBJECT_TAIL.sub("", subject.strip())
+    return re.sub(r"\s+", "", subject)
+
+
+def read_claims(paragraphs: list[Paragraph]) -> Claims:
+    """Every claim of the narrative."""
+    claims = Claims()
+    anchor: AmountClaim | None = None  # the total a "其中" opened, for the shares that follow
+    for paragraph in paragraphs:
+        if _SECTION_HEADING.match(paragraph.text):
+            anchor = None
+        previous: list[AmountClaim] = []
+        for sentence in paragraph.sentences:
+            amounts, anchor = _read_sentence(claims, sentence, previous, anchor)
+            previous = previous + amounts
+        _read_counts(claims, paragraph)
+    return claims
+
+
+def _read_sentence(
+    claims: Claims, sentence: Sentence, previous: list[AmountClaim], anchor: AmountClaim | None
+) -> tuple[list[AmountClaim], AmountClaim | None]:
+    text = sentence.text
+    changes = list(_CHANGE.finditer(text))
+    deltas = {m.start("delta") for m in changes if m.group("delta")}
+    amounts: list[AmountClaim] = []
+    if previous and re.match(r"\s*其中", text):
+        anchor = previous[-1]
+    for match in _AMOUNT.finditer(text):
+        if match.start("num") in deltas:
+            continue
+        claim = AmountClaim(
+            subject_before(text, match.start()),
+            _mention(sentence, match, "num", match.group("unit")),
+            sentence,
+        )
+        amounts.append(claim)
+        claims.amounts.append(claim)
+        if re.match(r"\s*(?:万元|元)?\s*[,:]?\s*其中", text[match.end() :]):
+            anchor = claim
+    for change in changes:
+        if change.group("by") is None and change.start() > 0:
+            continue  # "2025 年减少…" counts only at the start of a sentence
+        before = [a for a in amounts if a.value.start < change.start()]
+        current = (
+            before[-1] if before else _named_earlier(subject_before(text, change.start()), previous)
+        )
+        claims.changes.append(_change(sentence, change, current))
+    for share in _SHARE.finditer(text):
+        before = [a for a in amounts if a.value.start < share.start()]
+        if not before:
+            continue
+        base = anchor if anchor is not None and anchor is not before[-1] else None
+        claims.shares.append(
+            ShareClaim(_mention(sentence, share, "num", "%"), before[-1], base, sentence)
+        )
+    for item_list in _lists(sentence, amounts, previous):
+        claims.lists.append(item_list)
+    return amounts, anchor
+
+
+def _named_earlier(subject: str, previous: list[AmountClaim]) -> AmountClaim | None:
+    """The earlier amount a change without its own amount refers to: the one its subject names,
+    else the last one (``2026 年收支总预算 1602.84 万元。比 2025 年预算减少…``)."""
+    for claim in reversed(previous):
+        if subject and common_run(subject, claim.subject) >= 4:
+            return claim
+    return previous[-1] if previous else None
+
+
+def common_run(a: str, b: str) -> int:
+    """The length of the longest run of characters two subjects share (quotes ignored)."""
+    a, b = re.sub(r"[“”〝〞\"']", "", a), re.sub(r"[“”〝〞\"']", "", b)
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _change(sentence: Sentence, match: re.Match[str], current: AmountClaim | None) -> ChangeClaim:
+    year = int(match.group("year")) if match.group("year") else None
+    delta = _mention(sentence, match, "delta", "万元") if match.group("delta") else None
+    percent = _mention(sentence, match, "pct", "%") if match.group("pct") else None
+    return ChangeClaim(
+        current=current,
+        year=year,
+        direction=direction_of(match.group("dir")),
+        delta=delta,
+        percent_direction=direction_of(match.group("pdir")) if match.group("pdir") else None,
+        percent=percent,
+        sentence=sentence,
+    )
+
+
+def _lists(
+    sentence: Sentence, amounts: list[AmountClaim], previous: list[AmountClaim]
+) -> Iterator[ListClaim]:
+    """Item lists: two or more amounts after 主要用于/其中/包括, with the amount before as their total."""
+    triggers = list(_LIST_TRIGGER.finditer(sentence.text))
+    for index, trigger in enumerate(triggers):
+        end = triggers[index + 1].start() if index + 1 < len(triggers) else len(sentence.text)
+        items = [a for a in amounts if trigger.end() <= a.value.start < end]
+        if len(items) < 2:
+            continue
+        before = [a for a in amounts if a.value.start < trigger.start()]
+        total = before[-1] if before else None
+        if (
+            total is None
+            and trigger.start() == 0
+            and trigger.group(1) in ("其中", "包括")
+            and previous
+        ):
+            total = previous[-1]
+        yield ListClaim(total, items, sentence)
+
+
+def _read_counts(claims: Claims, paragraph: Paragraph) -> None:
+    """``N 个一级项目支出绩效目标`` and ``共设置 N 项 … 具体为：a；b；…``."""
+    for sentence in paragraph.sentences:
+        for match in _PROJECT_COUNT.finditer(sentence.text):
+            claims.counts.append(
+                CountClaim(
+                    _mention(sentence, match, "n", "个"), "个", match.group("what"), [], sentence
+                )
+            )
+        for match in _SET_COUNT.finditer(sentence.text):
+            listed = _listed_after(paragraph, sentence, match.end())
+            claims.counts.append(
+                CountClaim(_mention(sentence, match, "n", "项"), "项", "绩效指标", listed, sentence)
+            )
+
+
+def _listed_after(paragraph: Paragraph, sentence: Sentence, position: int) -> list[str]:
+    """The items named after 具体为: in the rest of the paragraph, split at ; and ,."""
+    text = sentence.text[position:]
+    start = text.find("具体为")
+    if start < 0:
+        return []
+    rest = text[start + len("具体为") :].lstrip(":")
+    following = paragraph.sentences[paragraph.sentences.index(sentence) + 1 :]
+    rest += "".join(s.text for s in following)
+    return [part.strip(" 。.") for part in re.split(r"[;,]", rest) if part.strip(" 。.")]

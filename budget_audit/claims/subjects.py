@@ -1,0 +1,161 @@
+"""From a narrative subject to the table figures it restates.
+
+Named figures (收支总预算, 基本支出, "三公"经费 …) come from the vocabulary in
+``data/subjects.yaml``; anything else is looked up by row name: a 科目 path
+(``一般公共服务支出(类)网信事务(款)事业运行(项)``), an economic or functional
+row name (办公费, 住房公积金), or a project name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from budget_audit.checks.access import item, total_row
+from budget_audit.document import Document
+from budget_audit.facts import Fact, Row
+from budget_audit.tables.table import Table
+
+_PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
+_QUOTES = re.compile(r"[“”〝〞\"'\s]")
+_FUNCTIONAL = ("支出总表", "一般公共预算支出表")
+_BY_NAME = ("一般公共预算基本支出表", "支出总表", "一般公共预算支出表", "项目支出表")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The facts a subject names (any of which may be the one meant), and how it was found.
+
+    ``empty_row`` is a row whose cell for the figure is empty: the table states 0 there.
+    """
+
+    facts: tuple[Fact, ...]
+    how: str
+    path_problem: str | None = None  # a 科目 path whose names do not match the table's
+    empty_row: Row | None = None
+    overall: tuple[str, ...] = ()  # rows of the 整体 form that state this figure for prior years
+
+
+def compact_subject(subject: str) -> str:
+    """The subject without quotes and spaces."""
+    return _QUOTES.sub("", subject)
+
+
+@cache
+def _vocabulary() -> list[tuple[str, list[dict[str, Any]], tuple[str, ...]]]:
+    text = resources.files("budget_audit").joinpath("data/subjects.yaml").read_text("utf-8")
+    entries = yaml.safe_load(text)["subjects"]
+    phrases = [
+        (compact_subject(p), entry["figures"], tuple(entry.get("overall", [])))
+        for entry in entries
+        for p in entry["phrases"]
+    ]
+    return sorted(phrases, key=lambda triple: -len(triple[0]))
+
+
+def _figure_fact(document: Document, figure: dict[str, Any]) -> Fact | Row | None:
+    """The fact a figure names, or its row when that cell is empty (the table states 0)."""
+    for table in document.tables:
+        if table.kind.name != figure["table"]:
+            continue
+        row = _row(table, figure)
+        if row is None:
+            continue
+        wanted = figure.get("column", "预算数")
+        for column, fact in row.cells.items():
+            if column == wanted or (wanted not in row.cells and wanted in column):
+                return fact
+        if table.kind.layout == "grid" and wanted in table.kind.columns:
+            return row
+    return None
+
+
+def _row(table: Table, figure: dict[str, Any]) -> Row | None:
+    name = figure.get("row", "合计")
+    if table.kind.layout == "two_column":
+        return item(table, name, figure.get("side"))
+    if name == "合计":
+        return total_row(table) or next((r for r in table.rows if r.name == "合计"), None)
+    return next((r for r in table.rows if r.name == name), None)
+
+
+def resolve(document: Document, subject: str) -> Resolution | None:
+    """The facts ``subject`` restates, or ``None`` when nothing in the tables is named so."""
+    key = compact_subject(subject)
+    if not key:
+        return None
+    for phrase, figures, overall in _vocabulary():
+        if key.endswith(phrase):
+            found = [
+                hit for figure in figures if (hit := _figure_fact(document, figure)) is not None
+            ]
+            if not found:  # a named figure the document's tables do not print
+                return Resolution((), f"vocabulary:{phrase}", overall=overall)
+            first = found[0]
+            if isinstance(first, Row):
+                return Resolution((), f"vocabulary:{phrase}", empty_row=first, overall=overall)
+            return Resolution((first,), f"vocabulary:{phrase}", overall=overall)
+    if _PATH.search(key):
+        return _by_path(document, key)
+    return _by_name(document, key)
+
+
+def _by_path(document: Document, key: str) -> Resolution | None:
+    """A 科目 path: each level's name must be a row under the previous level's row."""
+    levels = [(m.group("name"), m.group("level")) for m in _PATH.finditer(key)]
+    for table in (t for t in document.tables if t.kind.name in _FUNCTIONAL):
+        parent_code, problem = "", None
+        row: Row | None = None
+        for name, level in levels:
+            length = {"类": 3, "款": 5, "项": 7}[level]
+            candidates = [
+                r
+                for r in table.rows
+                if r.code and len(r.code) == length and r.code.startswith(parent_code)
+            ]
+            named = [r for r in candidates if r.name == name]
+            if named:
+                row = named[0]
+            elif len(candidates) == 1 and level != "项":
+                row, problem = (
+                    candidates[0],
+                    f"{name}({level}) 在表中为「{candidates[0].code} {candidates[0].name}」",
+                )
+            else:
+                return Resolution(
+                    (),
+                    "path",
+                    f"表中没有{level}级科目「{name}」"
+                    + (
+                        f"（该级现有：{'、'.join(r.name for r in candidates)}）"
+                        if candidates
+                        else ""
+                    ),
+                )
+            parent_code = row.code or ""
+        if row is not None:
+            return Resolution(tuple(row.cells.values()), f"path:{row.code}", problem)
+    return None
+
+
+def _by_name(document: Document, key: str) -> Resolution | None:
+    """A row name (economic, functional, project) in the tables that print rows by name."""
+    facts: list[Fact] = []
+    for table in (t for t in document.tables if t.kind.name in _BY_NAME):
+        for row in table.rows:
+            name = compact_subject(row.name)
+            if name and (
+                name == key
+                or (
+                    table.kind.name == "项目支出表"
+                    and len(key) >= 4
+                    and (key in name or name in key)
+                )
+            ):
+                facts.extend(row.cells.values())
+    return Resolution(tuple(facts), "name") if facts else None
