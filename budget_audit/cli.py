@@ -164,6 +164,17 @@ def _print_audit(result: Audit, show_info: bool) -> None:
     )
     for reason in result.not_checked:
         click.echo(f"{name}: not checked: {reason}")
+    claims = result.claims
+    click.echo(
+        f"{name}: narrative claims: {claims['found']} found, {claims['verified']} verified, "
+        f"{claims['contradicted']} contradicted, {claims['not_checkable']} not checkable"
+        + ("" if show_info or not claims["unchecked"] else " (--show-info lists them)")
+    )
+    if show_info:
+        for claim in claims["unchecked"]:
+            click.echo(
+                f"{name}:{claim['line']}: claim not checkable: {claim['claim']} ({claim['why']})"
+            )
     click.echo(f"{name}: coverage: {result.document.coverage.summary()}")
 
 

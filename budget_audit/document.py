@@ -115,7 +115,9 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
                 )
     promises = find_promises(source, parts, words)
     promises.extend(
-        Promise(b.kind.name, b.title_line, b.title) for b in title_only if b.kind is not None
+        Promise(b.kind.name, b.title_line, b.title, title_only=True)
+        for b in title_only
+        if b.kind is not None
     )
     narrative_part = next((p for p in parts if p.name == "情况说明"), None)
     overview_part = next((p for p in parts if p.name == "概况"), None)

@@ -110,7 +110,13 @@ def read_narrative(source: SourceText, part: Part | None) -> list[Paragraph]:
 
 def _is_heading(text: str) -> bool:
     """A short numbered title line (``二、收入预算安排情况``) is a paragraph of its own."""
-    return _HEADING.match(text) is not None and len(text) <= 22 and not _SENTENCE_END.search(text)
+    heading = _HEADING.match(text)
+    return (
+        heading is not None
+        and len(text) <= 22
+        and not _SENTENCE_END.search(text)
+        and not re.search(r"\d", text[heading.end() :])
+    )
 
 
 def _finish(paragraph: Paragraph, joined: _Joined) -> None:

@@ -6,11 +6,12 @@ check could judge stays "not checkable" and is listed in the report.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from budget_audit.claims.model import AmountClaim, ChangeClaim, ListClaim, Mention
 from budget_audit.claims.reader import INCREASE, SAME, common_run
-from budget_audit.claims.subjects import Resolution, resolve
+from budget_audit.claims.subjects import Resolution, compact_subject, resolve
 from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
@@ -66,6 +67,10 @@ def claim_amounts(context: Context) -> None:
         if id(claim) in in_lists:
             continue
         resolution = resolve(context.document, claim.subject)
+        if resolution is not None and not resolution.facts and resolution.empty_row is None:
+            stated_there = _overall_current(context, resolution.overall)
+            if stated_there is not None:
+                resolution = Resolution((stated_there,), "overall")
         if resolution is None or (not resolution.facts and resolution.empty_row is None):
             claim.note = "表中没有可对应的数字"
             continue
@@ -330,6 +335,38 @@ def change_prior_year(context: Context) -> None:
             claim.status = "verified"
 
 
+def _overall_current(context: Context, rows: tuple[str, ...]) -> Fact | None:
+    """The 整体 form's current amount for a figure the tables do not print.
+
+    Totals (合计, 财政拨款) always compare. A use of money (基本支出, 项目支出,
+    人员类 ...) compares only when all money is 财政拨款: otherwise a narrative
+    section about 一般公共预算 legitimately states a smaller figure than the
+    form's, which covers every source.
+    """
+    fact = overall_fact(context, rows, "当年金额")
+    if fact is None or fact.name in ("合计", "财政拨款"):
+        return fact
+    other_sources = [
+        overall_fact(context, (name,), "当年金额")
+        for name in ("财政专户管理资金", "单位资金", "其他资金")
+    ]
+    if any(f is not None and f.value != 0 for f in other_sources):
+        return None
+    return fact
+
+
+def overall_fact(context: Context, rows: tuple[str, ...], column: str) -> Fact | None:
+    """The 整体绩效目标表's figure for one of ``rows`` in ``column`` (a 合计 is the income side's)."""
+    from budget_audit.checks.forms import funding_groups
+
+    if not rows:
+        return None
+    overall = next(
+        (t for t in context.document.tables if t.kind.name == "部门整体支出绩效目标表"), None
+    )
+    return _overall_prior(funding_groups(overall), rows, column) if overall is not None else None
+
+
 def _overall_prior(groups: list, rows: tuple[str, ...], year: str) -> Fact | None:  # type: ignore[type-arg]
     for group_index, group in enumerate(groups[:2]):
         for row in group:
@@ -479,12 +516,17 @@ def claim_counts(context: Context) -> None:
                            expected=Decimal(actual), stated=Decimal(stated), difference=Decimal(stated - actual))  # fmt: skip
 
 
+_PATH_TEXT = re.compile(r"(?:[^(),;:。、\d\s]+\((?:类|款|项)\))+")
+
+
 @check_kind("subject_names")
 def subject_names(context: Context) -> None:
     """A 科目 or row the narrative names exists in the tables under that name."""
+    reported: set[tuple[int, str]] = set()
     for claim in context.document.claims.amounts:
         resolution = resolve(context.document, claim.subject)
         if resolution is not None and resolution.path_problem:
+            reported.add((claim.sentence.first_line, compact_subject(claim.subject)))
             context.report(
                 f"「{claim.subject}」：{resolution.path_problem}",
                 [claim_evidence(context, claim.sentence, claim.value)],
@@ -492,6 +534,27 @@ def subject_names(context: Context) -> None:
             continue
         if resolution is None and _looks_like_row(claim.subject):
             _similar_row(context, claim)
+    _paths_without_amounts(context, reported)
+
+
+def _paths_without_amounts(context: Context, reported: set[tuple[int, str]]) -> None:
+    """科目 paths the narrative names as headings, with no amount of their own (``1、一般公共服务支出(类)财政事务(款)``)."""
+    for paragraph in context.document.narrative:
+        for sentence in paragraph.sentences:
+            for match in _PATH_TEXT.finditer(sentence.text):
+                path = compact_subject(match.group())
+                if any(
+                    line == sentence.first_line and path in subject for line, subject in reported
+                ):
+                    continue
+                resolution = resolve(context.document, path)
+                if resolution is None or not resolution.path_problem:
+                    continue
+                line = sentence.line_at(match.start())
+                context.report(
+                    f"「{match.group()}」：{resolution.path_problem}",
+                    [Evidence(line, context.document.source.line(line).strip(), match.group())],
+                )
 
 
 def _shared_characters(a: str, b: str) -> int:

@@ -121,7 +121,7 @@ def _by_path(document: Document, key: str) -> Resolution | None:
             named = [r for r in candidates if r.name == name]
             if named:
                 row = named[0]
-            elif len(candidates) == 1 and level != "项":
+            elif len(candidates) == 1:
                 row, problem = (
                     candidates[0],
                     f"{name}({level}) 在表中为「{candidates[0].code} {candidates[0].name}」",
