@@ -19,6 +19,7 @@ _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四]部分)"
 )
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
+_PART_HEADING = re.compile(r"^\s*第[一二三四]部分")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,10 @@ class Sentence:
     first_line: int
     last_line: int
     numbers: tuple[NarrativeNumber, ...]
-    breaks: tuple[tuple[int, int], ...] = ()  # (offset in text, line) where each source line begins
+    breaks: tuple[
+        tuple[int, int], ...
+    ] = ()  # (offset in text, line) where each source line begins;
+    # the first line may begin before the sentence (a negative offset)
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset`` in :attr:`text`."""
@@ -109,14 +113,13 @@ def read_narrative(source: SourceText, part: Part | None) -> list[Paragraph]:
 
 
 def _is_heading(text: str) -> bool:
-    """A short numbered title line (``二、收入预算安排情况``) is a paragraph of its own."""
-    heading = _HEADING.match(text)
-    return (
-        heading is not None
-        and len(text) <= 22
-        and not _SENTENCE_END.search(text)
-        and not re.search(r"\d", text[heading.end() :])
-    )
+    """A part heading (``第三部分 …情况说明``) is a paragraph of its own.
+
+    Shorter numbered titles (``二、收入预算安排情况``) are not treated so: in
+    PDF text they cannot be told from the first half of a wrapped sentence
+    (``（1）其他政府办公厅（室）及相`` / ``关机构事务支出 178 万元``).
+    """
+    return _PART_HEADING.match(text) is not None
 
 
 def _finish(paragraph: Paragraph, joined: _Joined) -> None:
@@ -128,15 +131,17 @@ def _finish(paragraph: Paragraph, joined: _Joined) -> None:
         text = piece.strip()
         if text:
             base = start + len(piece) - len(piece.lstrip())
+            # where each line the sentence touches begins, relative to the sentence (the first may be < 0)
             breaks = tuple(
                 (offset - base, line)
-                for offset, line in zip(joined.starts, joined.lines, strict=True)
-                if base < offset < base + len(text)
+                for index, (offset, line) in enumerate(
+                    zip(joined.starts, joined.lines, strict=True)
+                )
+                if offset < base + len(text)
+                and (index + 1 == len(joined.starts) or joined.starts[index + 1] > base)
             )
             first = joined.line_at(base)
-            sentence = Sentence(
-                text, first, joined.line_at(base + len(text) - 1), (), ((0, first), *breaks)
-            )
+            sentence = Sentence(text, first, joined.line_at(base + len(text) - 1), (), breaks)
             numbers = tuple(
                 NarrativeNumber(token, sentence.line_at(token.start))
                 for token in find_numbers(text, loose=True)

@@ -228,7 +228,9 @@ def _diagnose(
 ) -> tuple[str, str | None]:
     """The usual slip that explains a wrong percentage, and the severity it deserves."""
     if prior.interval.high <= 0 or prior.value == 0:
-        return "上年为 0，增长率无从计算（写成 100% 是常见写法，但不成立）", "warning"
+        if printed.contains(HUNDRED):
+            return "上年为 0，增长率无从计算（写成 100% 是常见写法，但不成立）", "warning"
+        return "上年为 0，增长率无从计算", None
     slips = _slips(current, delta, prior)
     for what, possible, _ in slips:
         if _fits(printed, possible):
@@ -239,7 +241,7 @@ def _diagnose(
         if value is not None and abs(middle - value) <= unit * Decimal("1.5"):
             return f"{what}（差一个末位）", None
     if abs(middle - delta.value / prior.value * HUNDRED) <= unit * Decimal("1.5"):
-        return "与按上年数计算的结果差一个末位", "warning"
+        return "常见的计算错误都不能解释这个数，与正确结果差一个末位", None
     return "常见的计算错误都不能解释这个数", None
 
 
@@ -611,33 +613,32 @@ _NOT_CURRENT = (
 
 @check_kind("claim_year")
 def claim_year(context: Context) -> None:
-    """A sentence stating a current budget figure names the document's budget year."""
+    """A clause stating a current budget figure names the document's budget year."""
     year = context.document.year
     if year is None:
         context.skip("文档预算年度未知")
         return
-    import re
-
     seen: set[int] = set()
     for claim in context.document.claims.amounts:
         sentence = claim.sentence
         if id(sentence) in seen or any(word in sentence.text for word in _NOT_CURRENT):
             continue
-        match = re.match(
-            r"\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.]\s*)*(?P<year>20\d\d)\s*年",
-            sentence.text,
-        )
+        clause = sentence.text[clause_start(sentence.text, claim.value.start) : claim.value.start]
+        match = re.search(r"(20\d\d)\s*年", clause)
         resolution = resolve(context.document, claim.subject)
-        if (
-            match is None
-            or int(match.group("year")) == year
-            or resolution is None
-            or not resolution.how.startswith("vocabulary")
-        ):
+        if match is None or int(match.group(1)) == year or resolution is None:
+            continue
+        if not resolution.how.startswith("vocabulary"):
             continue
         seen.add(id(sentence))
-        line = sentence.line_at(match.start("year"))
+        line = sentence.line_at(clause_start(sentence.text, claim.value.start) + match.start(1))
         context.report(
-            f"{year} 年预算的说明写成了 {match.group('year')} 年：「{sentence.text[:40]}」",
-            [Evidence(line, context.document.source.line(line).strip(), match.group("year"))],
+            f"{year} 年预算的说明写成了 {match.group(1)} 年：「{sentence.text[:40]}」",
+            [Evidence(line, context.document.source.line(line).strip(), match.group(1))],
         )
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` begins (after the last , ; : 。 or 、 before it)."""
+    breaks = [m.end() for m in re.finditer(r"[,;:。、]", text[:position])]
+    return breaks[-1] if breaks else 0
