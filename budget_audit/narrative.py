@@ -18,7 +18,7 @@ from budget_audit.source import SourceText
 _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四]部分)"
 )
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_SENTENCE_END = re.compile(r"[。！？!?]")  # a ； joins the clauses of one list or enumeration
 _PART_HEADING = re.compile(r"^\s*第[一二三四]部分")
 
 

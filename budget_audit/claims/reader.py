@@ -10,6 +10,7 @@ total that a ``其中`` opened; an item list to the amount before ``主要用于
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -173,7 +174,9 @@ def _lists(
     triggers = list(_LIST_TRIGGER.finditer(sentence.text))
     for index, trigger in enumerate(triggers):
         end = triggers[index + 1].start() if index + 1 < len(triggers) else len(sentence.text)
-        items = [a for a in amounts if trigger.end() <= a.value.start < end]
+        items = _same_list(
+            sentence.text, [a for a in amounts if trigger.end() <= a.value.start < end]
+        )
         if len(items) < 2:
             continue
         before = [a for a in amounts if a.value.start < trigger.start()]
@@ -186,6 +189,31 @@ def _lists(
         ):
             total = previous[-1]
         yield ListClaim(total, items, sentence)
+
+
+def _same_list(text: str, candidates: list[AmountClaim]) -> list[AmountClaim]:
+    """The items of one list: a ; ends a list of items joined by 、 or , but joins one whose
+    items are themselves separated by ; (``货物类 0.6 万元；服务类 424.56 万元；工程类 0 万元``).
+    Amounts in parentheses detail the item before them and are left out."""
+    candidates = [c for c in candidates if not _in_parentheses(text, c.value.start)]
+    if len(candidates) < 2:
+        return candidates
+
+    def gap(a: AmountClaim, b: AmountClaim) -> bool:
+        return ";" in text[a.value.end : b.value.start]
+
+    by_semicolon = gap(candidates[0], candidates[1])
+    items = [candidates[0]]
+    for previous, item in itertools.pairwise(candidates):
+        if gap(previous, item) != by_semicolon:
+            break
+        items.append(item)
+    return items
+
+
+def _in_parentheses(text: str, position: int) -> bool:
+    """Whether ``position`` is inside ( ): a sub-item of the item before it, not an item of the list."""
+    return text.count("(", 0, position) > text.count(")", 0, position)
 
 
 def _read_counts(claims: Claims, paragraph: Paragraph) -> None:
