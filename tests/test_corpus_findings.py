@@ -51,3 +51,21 @@ def test_rounding_tails_are_never_errors(name: str) -> None:
     for finding in audit_document(corpus_document(name), TABLE_RULES).found:
         if "尾差" in finding.message:
             assert finding.severity == "info"
+
+
+@pytest.mark.parametrize(
+    ("line", "amount"),
+    [(495, "9.52"), (570, "32.4"), (648, "4.5"), (649, "0.9"), (651, "3.6")],
+)  # 1360×70 元 = 9.52 万元; 30×900×12 = 32.4; 30×1500 = 4.5; 30×300 = 0.9; 30×1200 = 3.6
+def test_calculation_lines_are_checked(line: int, amount: str) -> None:
+    from budget_audit import parse
+    from budget_audit.source import SourceText
+
+    document = corpus_document("jiangxia-2026")
+    rule = [r for r in builtin_rules() if r.id == "BA404"]
+    assert audit_document(document, rule).found == []
+    lines = list(document.source.lines)
+    assert f"\t{amount}" in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(f"\t{amount}", f"\t{amount}1")
+    changed = parse(SourceText(document.source.name, "utf-8", tuple(lines)))
+    assert [f.line for f in audit_document(changed, rule).found] == [line]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from budget_audit.checks.access import cell, first_table, item, tables, total_row
 from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Fact, Row
 from budget_audit.findings import Evidence
-from budget_audit.numbers import normalise
+from budget_audit.numbers import Interval, normalise
+from budget_audit.tables.forms import FACTOR
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, exact_share, share_verdict, wan
 
@@ -224,3 +226,32 @@ def _match(rows: dict[str, Row], name: str) -> Row | None:
         return rows[name]
     found = [row for key, row in rows.items() if name in key or (len(key) >= 4 and key in name)]
     return found[0] if len(found) == 1 else None
+
+
+@check_kind("calculation_lines")
+def calculation_lines(context: Context) -> None:
+    """A 测算依据 line's factors multiply to its amount (``1360 平方米*70 元/平方米 → 9.52 万元``)."""
+    for table in tables(context.document, "项目支出绩效目标表"):
+        by_line: dict[int, list[Fact]] = {}
+        for fact in table.facts:
+            by_line.setdefault(fact.location.line, []).append(fact)
+        for facts in by_line.values():
+            factors = [f for f in facts if f.column == FACTOR]
+            amounts = [f for f in facts if f.column != FACTOR and f.unit in ("万元", "元")]
+            prices = [f for f in factors if f.unit in ("万元", "元")]
+            if len(factors) < 2 or len(amounts) != 1 or len(prices) != 1:
+                continue
+            product = Decimal(1)
+            for factor in factors:
+                product *= factor.value
+            scale = Decimal(1) if prices[0].unit == "万元" else Decimal("0.0001")
+            expected = Figure(product * scale, Interval.exact(product * scale))
+            stated = Figure.of(amounts[0])
+            what = "×".join(f"{f.raw}{f.unit}" for f in factors)
+            context.compare(
+                stated,
+                expected,
+                [Figure.of(f) for f in factors],
+                f"{table.id} 测算「{what}」",
+                "各因子之积",
+            )

@@ -24,6 +24,7 @@ _QUANTITY_SUFFIX = re.compile(
     r"^\s*(%|万元|元|个|人|项|期|条|次|台|套|件|份|分钟|小时|天|月|年|平方米|辆|家|场|篇|户|张|个月)"
 )
 _PLACEHOLDERS = ("-", "—", "无", "/")  # an empty cell written out
+FACTOR = "测算因子"  # the column of a quantity or price in a 测算 line ("1360 平方米*70 元/平方米")
 # A unit standing alone after a number ("99.16% 1311.82"), not the first letter of a label ("项目当年预算").
 _UNIT_ONLY = re.compile(_QUANTITY_SUFFIX.pattern + r"(?![\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -236,7 +237,7 @@ class FormReader:
             start = base + (match.start(1) if match.group(1) else match.start(3))
             token = next((t for t in tokens if t.token.start == start), None)
             if token is not None and start not in taken:
-                self._emit(number, label or "测算依据", "测算因子", [token], "label")
+                self._emit(number, label or "测算依据", FACTOR, [token], "label")
                 taken.add(start)
         for token in tokens:
             if token.token.start not in taken:
@@ -262,8 +263,13 @@ class FormReader:
         row = Row(len(self.result.rows), None, label, number, number, section=self.section)
         self.result.rows.append(row)
         for token in tokens:
-            reason = identifier_reason(token, label) or identifier_reason(token, column)
-            if reason is None and _is_year_header(column, token):
+            # A factor of a 测算 line ("*12 月") is a quantity even where it looks like a date.
+            reason = (
+                None
+                if column == FACTOR
+                else identifier_reason(token, label) or identifier_reason(token, column)
+            )
+            if reason is None and column != FACTOR and _is_year_header(column, token):
                 reason = "year"
             if reason is not None:
                 self.result.identifiers[token.key] = reason
