@@ -22,6 +22,7 @@ from budget_audit.layout import (
     find_parts,
     find_promises,
     find_year,
+    is_page_number,
 )
 from budget_audit.narrative import Paragraph, read_narrative
 from budget_audit.source import SourceText, read_source
@@ -165,8 +166,6 @@ def _economic_figures(tables: list[Table]) -> LinkedFigures:
 
 def _has_body(source: SourceText, block: Block) -> bool:
     """Whether anything but blank lines and page numbers follows the title."""
-    from budget_audit.layout import is_page_number
-
     return any(source.line(n).strip() and not is_page_number(source.line(n)) for n in block.body)
 
 

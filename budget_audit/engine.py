@@ -8,7 +8,7 @@ checked. Nothing in a rule file is evaluated as code.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -38,8 +38,7 @@ class Rule:
 
     def with_severity(self, severity: str) -> Rule:
         """The same rule at another severity (a user's override)."""
-        return Rule(self.id, self.title, severity, self.check, self.family, self.rationale,
-                    self.params, self.passing, self.failing)  # fmt: skip
+        return replace(self, severity=severity)
 
 
 @dataclass

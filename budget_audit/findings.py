@@ -6,7 +6,7 @@ cited with its line and the text of that line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -62,7 +62,6 @@ class Finding:
     expected: Decimal | None = None
     stated: Decimal | None = None
     difference: Decimal | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def line(self) -> int:

@@ -2,10 +2,11 @@
 
 from decimal import Decimal
 
+from budget_audit.narrative import Sentence
 from tests.conftest import corpus_document
 
 
-def sentence_with(name: str, text: str):  # type: ignore[no-untyped-def]
+def sentence_with(name: str, text: str) -> Sentence:
     for paragraph in corpus_document(name).narrative:
         for sentence in paragraph.sentences:
             if text in sentence.text:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from budget_audit.cli import main
@@ -69,7 +70,9 @@ def test_select_and_ignore(tmp_path: Path) -> None:
     assert code == 2 and "no rule matches" in unknown
 
 
-def test_pyproject_settings_and_user_rule_file(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_pyproject_settings_and_user_rule_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "mine.yaml").write_text(
         "rules:\n  - id: XY001\n    title: 我的规则\n    severity: warning\n    check: hierarchy_sum\n"
         "    rationale: test\n",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budget_audit.checks.forms import FundingRow, funding_groups
 from budget_audit.claims.model import AmountClaim, ChangeClaim, ListClaim, Mention
 from budget_audit.claims.reader import INCREASE, SAME, common_run
 from budget_audit.claims.subjects import Resolution, compact_subject, resolve
@@ -359,8 +360,6 @@ def _overall_current(context: Context, rows: tuple[str, ...]) -> Fact | None:
 
 def overall_fact(context: Context, rows: tuple[str, ...], column: str) -> Fact | None:
     """The 整体绩效目标表's figure for one of ``rows`` in ``column`` (a 合计 is the income side's)."""
-    from budget_audit.checks.forms import funding_groups
-
     if not rows:
         return None
     overall = next(
@@ -369,7 +368,7 @@ def overall_fact(context: Context, rows: tuple[str, ...], column: str) -> Fact |
     return _overall_prior(funding_groups(overall), rows, column) if overall is not None else None
 
 
-def _overall_prior(groups: list, rows: tuple[str, ...], year: str) -> Fact | None:  # type: ignore[type-arg]
+def _overall_prior(groups: list[list[FundingRow]], rows: tuple[str, ...], year: str) -> Fact | None:
     for group_index, group in enumerate(groups[:2]):
         for row in group:
             wanted = row.name in rows and not (

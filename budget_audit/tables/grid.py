@@ -16,7 +16,6 @@ from decimal import Decimal
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import (
-    Amount,
     Interval,
     at_precision,
     is_number,
@@ -167,12 +166,7 @@ def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
 def _is_code_line(text: str, following: str) -> bool:
     """A lone code (``118``, ``118001``) whose name follows on the next line, not a lone amount."""
     stripped = text.strip()
-    return bool(_CODE.fullmatch(stripped)) and not find_numbers_in(following)
-
-
-def find_numbers_in(text: str) -> bool:
-    """Whether a line has any number at all."""
-    return bool(line_tokens(0, text))
+    return bool(_CODE.fullmatch(stripped)) and not line_tokens(0, following)
 
 
 def _trailing_numbers(text: str, tokens: list[LineToken]) -> list[LineToken]:
@@ -327,8 +321,3 @@ def _parents(raw_rows: list[RawRow]) -> dict[int, int | None]:
                     break
         parents[index] = parent
     return parents
-
-
-def amounts_of(row: Row) -> dict[str, Amount]:
-    """A row's stated amounts by column."""
-    return {column: fact.amount for column, fact in row.cells.items()}

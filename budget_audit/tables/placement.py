@@ -110,7 +110,7 @@ def resolve_children(parent: list[Interval] | None, children: list[PendingRow], 
             return
     for row in open_rows:
         if row.chosen is None:
-            _resolve_by_parent(parent, row, width)
+            _resolve_by_parent(parent, row)
 
 
 def _resolve_by_sum(
@@ -144,7 +144,7 @@ def _resolve_by_sum(
     return all(row.chosen is not None for row in open_rows)
 
 
-def _resolve_by_parent(parent: list[Interval] | None, row: PendingRow, width: int) -> None:
+def _resolve_by_parent(parent: list[Interval] | None, row: PendingRow) -> None:
     within = row.candidates
     if parent is not None:
         used = {i for i, interval in enumerate(parent) if not interval.contains(Decimal(0))}
