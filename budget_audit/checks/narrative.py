@@ -297,45 +297,69 @@ def change_direction(context: Context) -> None:
 
 @check_kind("change_prior_year")
 def change_prior_year(context: Context) -> None:
-    """The prior year a change implies equals the prior year the 整体绩效目标表 states for the same figure."""
-    from budget_audit.checks.forms import funding_groups
-
+    """The prior year a change implies equals the one stated elsewhere: the 整体绩效目标表's
+    近两年 columns, and any other sentence's change for the same figure and year."""
     overall = next(
         (t for t in context.document.tables if t.kind.name == "部门整体支出绩效目标表"), None
     )
+    groups = funding_groups(overall) if overall is not None else []
     if overall is None:
-        context.skip("没有部门整体支出绩效目标表，上年数无从核对")
-        return
-    groups = funding_groups(overall)
-    year_of = context.document.year
+        context.skip("没有部门整体支出绩效目标表，上年数只在情况说明内部核对")
+    earlier: dict[tuple[object, int | None], tuple[ChangeClaim, Figure]] = {}
     for claim in context.document.claims.changes:
         implied = prior_of(claim)
         if implied is None or claim.current is None:
             continue
         resolution = resolve(context.document, claim.current.subject)
-        if resolution is None or not resolution.overall:
+        if resolution is None:
             continue
-        year = claim.year or (year_of - 1 if year_of else None)
-        stated = _overall_prior(groups, resolution.overall, f"{year}年")
-        if stated is None:
-            continue
-        if compare(implied, Figure.of(stated)) is Verdict.MISMATCH:
-            claim.status = "contradicted"
-            mentions = [m for m in (claim.current.value, claim.delta) if m is not None]
-            evidence = [claim_evidence(context, claim.sentence, m) for m in mentions] + [
-                fact_evidence(context, stated)
-            ]
-            context.report(
-                f"按「{claim.current.subject} {claim.current.value.raw} 万元，比 {year} 年{claim.direction}"
-                f"{' ' + claim.delta.raw + ' 万元' if claim.delta else ''}」推得 {year} 年为 {wan(implied.value)} 万元，"
-                f"整体绩效目标表列 {year} 年为 {stated.raw} 万元",
-                evidence,
-                expected=stated.value,
-                stated=implied.value,
-                difference=implied.value - stated.value,
-            )
-        elif claim.status == "not checkable":
+        year = claim.year or (context.document.year - 1 if context.document.year else None)
+        stated = (
+            _overall_prior(groups, resolution.overall, f"{year}年") if resolution.overall else None
+        )
+        if stated is not None:
+            _compare_prior(context, claim, implied, year, Figure.of(stated), [fact_evidence(context, stated)],
+                           f"整体绩效目标表列 {year} 年为 {stated.raw} 万元")  # fmt: skip
+        key = (resolution.overall or resolution.how, year)
+        if key in earlier:
+            other, other_prior = earlier[key]
+            _compare_prior(context, claim, implied, year, other_prior, _change_evidence(context, other),
+                           f"第 {other.sentence.first_line} 行同一数字推得 {year} 年为 {wan(other_prior.value)} 万元")  # fmt: skip
+        else:
+            earlier[key] = (claim, implied)
+
+
+def _change_evidence(context: Context, claim: ChangeClaim) -> list[Evidence]:
+    mentions = [
+        m for m in (claim.current.value if claim.current else None, claim.delta) if m is not None
+    ]
+    return [claim_evidence(context, claim.sentence, m) for m in mentions]
+
+
+def _compare_prior(
+    context: Context,
+    claim: ChangeClaim,
+    implied: Figure,
+    year: int | None,
+    stated: Figure,
+    stated_evidence: list[Evidence],
+    stated_where: str,
+) -> None:
+    assert claim.current is not None
+    if compare(implied, stated) is not Verdict.MISMATCH:
+        if claim.status == "not checkable":
             claim.status = "verified"
+        return
+    claim.status = "contradicted"
+    context.report(
+        f"按「{claim.current.subject} {claim.current.value.raw} 万元，比 {year} 年{claim.direction}"
+        f"{' ' + claim.delta.raw + ' 万元' if claim.delta else ''}」推得 {year} 年为 {wan(implied.value)} 万元，"
+        f"而{stated_where}",
+        _change_evidence(context, claim) + stated_evidence,
+        expected=stated.value,
+        stated=implied.value,
+        difference=implied.value - stated.value,
+    )
 
 
 def _overall_current(context: Context, rows: tuple[str, ...]) -> Fact | None:
