@@ -90,8 +90,13 @@ class Context:
         if not evidence:
             return
         difference = stated.value - expected.value
+        unit = (
+            stated.fact.unit
+            if stated.fact is not None and stated.fact.unit not in ("万元", "元")
+            else "万元"
+        )
         if verdict is Verdict.ROUNDING:
-            message = f"{what}：列示 {wan(stated.value)}，{how}为 {wan(expected.value)}，相差 {wan(difference)}，在四舍五入范围内（尾差）"
+            message = f"{what}：列示 {wan(stated.value)} {unit}，{how}为 {wan(expected.value)} {unit}，相差 {wan(difference)}，在四舍五入范围内（尾差）"
             self.report(
                 message,
                 evidence,
@@ -101,7 +106,7 @@ class Context:
                 difference=difference,
             )
             return
-        message = f"{what}：列示 {wan(stated.value)}，{how}为 {wan(expected.value)}，相差 {wan(difference)}"
+        message = f"{what}：列示 {wan(stated.value)} {unit}，{how}为 {wan(expected.value)} {unit}，相差 {wan(difference)} {unit}"
         self.report(
             message, evidence, expected=expected.value, stated=stated.value, difference=difference
         )

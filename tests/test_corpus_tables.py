@@ -186,3 +186,24 @@ def test_listing_columns_come_from_the_merged_header() -> None:
         ("其中面向小微企业(元)", D("6000"), "元"),
     ]
     assert not any(frame["line"] == 1346), "the column-numbering row 1→2→…→12 is not data"
+
+
+def test_space_layout_listing_records_are_placed_and_add_up() -> None:
+    # bigdata 表 11 line 683 "6 4158800 4158800 2090000 30000" (unit 121), records of unit 121001 below:
+    # 1450000+5000+25000+1200000+640000+838800 = 4158800; 中小 1450000+640000 = 2090000; 小微 5000+25000 = 30000
+    from budget_audit.audit import audit_document
+    from budget_audit.engine import builtin_rules
+
+    document = corpus_document("qingshan-bigdata-2024")
+    table = document.tables_of("政府采购预算表")[0]
+    summary = next(r for r in table.rows if r.code == "121")
+    assert {c: f.value for c, f in summary.cells.items()} == {
+        "采购数量": D("6"), "单价(元)": D("4158800"), "采购金额合计(元)": D("4158800"),
+        "其中面向中小企业(元)": D("2090000"), "其中面向小微企业(元)": D("30000"),
+    }  # fmt: skip
+    records = [r for r in table.rows if r.code == "121001"]
+    assert [r.cells["采购金额合计(元)"].value for r in records] == [
+        D("1450000"), D("5000"), D("25000"), D("1200000"), D("640000"), D("838800"),
+    ]  # fmt: skip
+    rules = [r for r in builtin_rules() if r.id in ("BA501", "BA502")]
+    assert audit_document(document, rules).found == []

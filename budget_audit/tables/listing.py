@@ -16,6 +16,7 @@ from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import is_number, normalise
 from budget_audit.tables.forms import FormResult
+from budget_audit.tables.kinds import TableKind
 from budget_audit.tables.tokens import LineToken, line_tokens
 
 _CODE_CELL = re.compile(r"^\d{2,7}$")
@@ -28,10 +29,12 @@ def _is_column_numbering(cells: list[str]) -> bool:
     return len(filled) >= 3 and filled == [str(i) for i in range(1, len(filled) + 1)]
 
 
-def read_listing(lines: list[tuple[int, str]], table: str, kind: str, unit: str) -> FormResult:
+def read_listing(
+    lines: list[tuple[int, str]], table: str, kind: TableKind, unit: str
+) -> FormResult:
     """Facts of a listing block, in either layout."""
     if any("\t" in text for _, text in lines):
-        return _read_tab(lines, table, kind, unit)
+        return _read_tab(lines, table, kind.name, unit)
     return _read_space(lines, table, kind, unit)
 
 
@@ -87,27 +90,75 @@ def _merge_header(header: dict[int, str], cells: list[str]) -> dict[int, str]:
     return merged
 
 
-def _read_space(lines: list[tuple[int, str]], table: str, kind: str, unit: str) -> FormResult:
+def _read_space(lines: list[tuple[int, str]], table: str, kind: TableKind, unit: str) -> FormResult:
+    """Records of a space-separated listing, each from a unit code line to the next.
+
+    A record's numbers may stand on several lines, between wrapped text; digits
+    inside brackets, even a bracket split over lines (``[3020`` / ``1]办公费``),
+    are codes. The numbers take the kind's columns when the record prints all
+    of them; otherwise they keep no column (placement ``unplaced``).
+    """
     result = FormResult()
-    label = ""
+    records: list[tuple[str | None, list[str], list[LineToken]]] = []
+    code: str | None = None
+    depth = 0  # open brackets carried from earlier lines
     for number, text in lines:
-        tokens = line_tokens(number, text)
         normalised = normalise(text)
+        tokens = line_tokens(number, text)
         lone = _LONE_CODE.match(normalised)
-        if lone and tokens:
+        if lone and tokens and depth == 0:
             result.identifiers[tokens[0].key] = "row code"
-            label = ""
+            code = lone.group(1)
+            records.append((code, [], []))
             continue
-        if not tokens:
-            label = (label + normalised.strip())[-30:]
-            continue
-        row = Row(len(result.rows), None, label, number, number)
-        result.rows.append(row)
-        for position, token in enumerate(tokens):
-            fact = _fact(table, kind, row, f"值{position + 1}", token, unit, "unplaced")
-            row.cells[fact.column] = fact
-            result.facts.append(fact)
+        if not records:
+            records.append((code, [], []))
+        words, numbers = records[-1][1], records[-1][2]
+        for token in tokens:
+            inside = (
+                depth
+                + normalised.count("[", 0, token.token.start)
+                - normalised.count("]", 0, token.token.start)
+            )
+            if inside > 0 or normalised[token.token.end : token.token.end + 1] == "]":
+                result.identifiers[token.key] = "code in brackets"
+            else:
+                numbers.append(token)
+        depth = max(0, depth + normalised.count("[") - normalised.count("]"))
+        words.append(normalised.strip())
+    for record_code, words, numbers in records:
+        if numbers:
+            _record(result, table, kind, unit, record_code, words, numbers)
     return result
+
+
+def _record(
+    result: FormResult,
+    table: str,
+    kind: TableKind,
+    unit: str,
+    code: str | None,
+    words: list[str],
+    numbers: list[LineToken],
+) -> None:
+    label = "".join(w for w in words if not _LONE_CODE.match(w))
+    label = re.sub(r"[\d\s.,]+$", "", re.sub(r"^[\d\s.,]+", "", label))[:30]
+    row = Row(len(result.rows), code, label, numbers[0].line, numbers[-1].line)
+    result.rows.append(row)
+    complete = len(numbers) == len(kind.columns)
+    for position, token in enumerate(numbers):
+        column = kind.columns[position] if complete else f"值{position + 1}"
+        fact = _fact(
+            table,
+            kind.name,
+            row,
+            column,
+            token,
+            _column_unit(column, unit),
+            "complete" if complete else "unplaced",
+        )
+        row.cells[fact.column] = fact
+        result.facts.append(fact)
 
 
 def _column_unit(column: str, table_unit: str) -> str:

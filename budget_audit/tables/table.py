@@ -124,8 +124,11 @@ def read_table(
     elif kind.layout == "two_column":
         table.rows, table.facts = read_two_column(lines, table_id, kind.name, unit)
     else:
-        reader = read_listing if kind.layout == "listing" else read_form
-        form = reader(lines, table_id, kind.name, unit)
+        form = (
+            read_listing(lines, table_id, kind, unit)
+            if kind.layout == "listing"
+            else read_form(lines, table_id, kind.name, unit)
+        )
         table.rows, table.facts, table.identifiers = form.rows, form.facts, form.identifiers
         table.in_text = form.in_text
     claimed = {(f.location.line, f.location.start) for f in table.facts}
