@@ -203,6 +203,12 @@ class FormReader:
         if own_label and self.pending_label:
             self.section = self.pending_label
         first_text = own_label or self.pending_label
+        lone_value = len(segments) == 1 and len(segments[0][1]) == 1
+        if lone_value and _is_field_name(first_text):
+            # a field and its one value ("项目当年预" / "算" / "15", or "合计 15")
+            self.pending_label = ""
+            self._emit(number, first_text, first_text, segments[0][1], "label")
+            return
         self.pending_label = ""
         keyed = sum(1 for label, _ in segments if label) >= 2
         positional = self._positional_columns(segments)
@@ -289,6 +295,16 @@ class FormReader:
         if suffix:
             return suffix.group(1)
         return "%" if "占比" in column else self.unit
+
+
+def _is_field_name(text: str) -> bool:
+    """Text that can name a form field: a few words, no digits, more than a unit or a symbol."""
+    words = re.sub(r"\s+", "", text)
+    return (
+        2 <= len(words) <= 16
+        and not re.search(r"\d", words)
+        and _CJK.search(_UNIT_ONLY.sub("", words)) is not None
+    )
 
 
 def _is_year_header(column: str, token: LineToken) -> bool:
