@@ -415,7 +415,7 @@ def claim_lists(context: Context) -> None:
 def _check_items(context: Context, item_list: ListClaim) -> None:
     resolved: list[tuple[AmountClaim, list[Figure]]] = []
     for item in item_list.items:
-        resolution = resolve(context.document, item.subject)
+        resolution = resolve(context.document, item.subject, rows_first=True)
         figures = (
             [Figure.of(f) for f in resolution.facts if f.value_wan is not None]
             if resolution

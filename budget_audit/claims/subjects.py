@@ -80,15 +80,34 @@ def _row(table: Table, figure: dict[str, Any]) -> Row | None:
     if table.kind.layout == "two_column":
         return item(table, name, figure.get("side"))
     if name == "合计":
-        return total_row(table) or next((r for r in table.rows if r.name == "合计"), None)
+        return (
+            total_row(table)
+            or next((r for r in table.rows if r.name == "合计"), None)
+            or _summary_row(table)
+        )
     return next((r for r in table.rows if r.name == name), None)
 
 
-def resolve(document: Document, subject: str) -> Resolution | None:
-    """The facts ``subject`` restates, or ``None`` when nothing in the tables is named so."""
+def _summary_row(table: Table) -> Row | None:
+    """A listing's total when no row is called 合计: its first row with the shortest unit code."""
+    coded = [r for r in table.rows if r.code and r.cells]
+    return min(coded, key=lambda r: len(r.code or "")) if coded else None
+
+
+def resolve(document: Document, subject: str, rows_first: bool = False) -> Resolution | None:
+    """The facts ``subject`` restates, or ``None`` when nothing in the tables is named so.
+
+    ``rows_first`` looks the subject up as a row name before the vocabulary: an
+    item of a 公用经费 list called 公务接待费 is the 基本支出表's 30217 row, while
+    the same words on their own are the "三公" table's column.
+    """
     key = compact_subject(subject)
     if not key:
         return None
+    if rows_first and not _PATH.search(key):
+        by_name = _by_name(document, key)
+        if by_name is not None:
+            return by_name
     for phrase, figures, overall in _vocabulary():
         if key.endswith(phrase):
             found = [
