@@ -12,6 +12,7 @@ import pandas as pd
 from budget_audit.claims.model import Claims
 from budget_audit.claims.reader import read_claims
 from budget_audit.coverage import Coverage, measure
+from budget_audit.errors import InputError
 from budget_audit.facts import Fact, facts_frame
 from budget_audit.layout import (
     Block,
@@ -93,8 +94,19 @@ class Document:
 
 
 def load(path: str | Path) -> Document:
-    """Read a disclosure file into a :class:`Document`; raise ``InputError`` if it cannot be read."""
-    return parse(read_source(path))
+    """Read a disclosure file into a :class:`Document`; raise ``InputError`` if it cannot be read
+    or holds nothing a disclosure holds (an audit of it would report "no findings" and lie)."""
+    document = parse(read_source(path))
+    if (
+        not document.tables
+        and not document.title_only
+        and not any(p.sentences for p in document.narrative)
+    ):
+        raise InputError(
+            f"{document.name}: no budget tables and no 情况说明 found; this does not look like a "
+            "department budget disclosure (部门预算公开), so nothing was checked"
+        )
+    return document
 
 
 def parse(source: SourceText, words: Vocabulary | None = None) -> Document:

@@ -44,3 +44,20 @@ def test_missing_file_empty_file_and_folder_are_refused(tmp_path: Path) -> None:
         read_source(tmp_path / "empty.txt")
     with pytest.raises(InputError, match="folder"):
         load(tmp_path)
+
+
+def test_a_text_that_is_no_disclosure_is_refused(tmp_path: Path) -> None:
+    plain = tmp_path / "notes.txt"
+    plain.write_text("这是一份普通的文本文件。\n没有任何预算表格。\n", "utf-8")
+    with pytest.raises(InputError, match="does not look like a department budget disclosure"):
+        load(plain)
+
+
+def test_gb18030_corpus_file_reads_like_the_utf8_one(tmp_path: Path) -> None:
+    original = (
+        Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "qingshan-2026.txt"
+    )
+    converted = tmp_path / "qingshan-gb18030.txt"
+    converted.write_bytes(original.read_text("utf-8").encode("gb18030"))
+    assert load(converted).source.encoding == "gb18030"
+    assert len(load(converted).all_facts) == len(load(original).all_facts)
