@@ -99,3 +99,14 @@ def test_rules_and_rule_commands() -> None:
     assert code == 0 and "Why it matters" in explained and "failing example" in explained
     code, _ = run("rule", "BA999")
     assert code == 2
+
+
+def test_a_folder_with_one_unreadable_file_reports_the_rest_and_exits_2(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "sample-2026.txt"
+    (tmp_path / "good.txt").write_bytes(example.read_bytes())
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xff\xfe")
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 2
+    reports = json.loads(result.stdout)
+    assert [r["document"] for r in reports] == ["good.txt"]
+    assert "bad.txt: not UTF-8 or GB18030" in result.stderr
