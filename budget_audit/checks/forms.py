@@ -12,7 +12,7 @@ from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Fact, Row
 from budget_audit.findings import Evidence
 from budget_audit.numbers import Interval, normalise
-from budget_audit.tables.forms import FACTOR
+from budget_audit.tables.forms import CALCULATION, FACTOR
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, exact_share, share_verdict, wan
 
@@ -254,4 +254,48 @@ def calculation_lines(context: Context) -> None:
                 [Figure.of(f) for f in factors],
                 f"{table.id} 测算「{what}」",
                 "各因子之积",
+            )
+
+
+@check_kind("calculation_total")
+def calculation_total(context: Context) -> None:
+    """A project form's 测算 amounts add up to the block's 合计, and that to the 项目当年预算.
+
+    Only figures under an amount column count (the 合计 row's column, or a header
+    naming 金额 or 测算数): in space-separated forms, where cells keep no column,
+    the block is not summed and the report says so.
+    """
+    for table in tables(context.document, "项目支出绩效目标表"):
+        block = [
+            f
+            for f in table.facts
+            if f.section == CALCULATION and f.column != FACTOR and f.unit in ("万元", "元")
+        ]
+        budget = next((f for f in table.facts if f.column in ("项目当年预算", "当年预算")), None)
+        total = next((f for f in block if f.name == "合计"), None)
+        columns = (
+            {total.column}
+            if total is not None
+            else {f.column for f in block if "金额" in f.column or "测算数" in f.column}
+        )
+        items = [f for f in block if f.column in columns and f is not total]
+        if not items:
+            if block:
+                context.skip(f"{table.id}：测算明细的金额列无法确定，未加总")
+            continue
+        parts = [Figure.of(f) for f in items]
+        summed = Figure.total(parts)
+        if total is not None:
+            context.compare(
+                Figure.of(total),
+                summed,
+                parts,
+                f"{table.id} 测算「合计」",
+                f"{len(items)} 条测算之和",
+            )
+        if budget is not None:
+            reference = Figure.of(total) if total is not None else summed
+            evidence = [Figure.of(total)] if total is not None else parts
+            context.compare(
+                Figure.of(budget), reference, evidence, f"{table.id}「项目当年预算」", "测算合计"
             )

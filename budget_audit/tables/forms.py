@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
-from budget_audit.numbers import normalise
+from budget_audit.numbers import Amount, at_precision, normalise
 from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
 
 _YEAR_CELL = re.compile(r"^\s*20\d\d\s*年?\s*(?:度)?\s*$")
@@ -24,6 +24,8 @@ _QUANTITY_SUFFIX = re.compile(
     r"^\s*(%|万元|元|个|人|项|期|条|次|台|套|件|份|分钟|小时|天|月|年|平方米|辆|家|场|篇|户|张|个月)"
 )
 _PLACEHOLDERS = ("-", "—", "无", "/")  # an empty cell written out
+MONEY_PLACES = 2  # published money is rounded to 0.01 (万元 or 元); trailing zeros may be dropped
+CALCULATION = "测算"  # the section of the 项目支出明细测算 block's figures
 FACTOR = "测算因子"  # the column of a quantity or price in a 测算 line ("1360 平方米*70 元/平方米")
 # A unit standing alone after a number ("99.16% 1311.82"), not the first letter of a label ("项目当年预算").
 _UNIT_ONLY = re.compile(_QUANTITY_SUFFIX.pattern + r"(?![\u4e00-\u9fff])")
@@ -88,15 +90,27 @@ class FormReader:
         self.section: str | None = None
         self.pending_label = ""
         self.years: list[str] = []
+        self.in_calculation = False  # inside the 项目支出明细测算 block of a project form
 
     def read(self, lines: list[tuple[int, str]]) -> FormResult:
         """Read every line of the block."""
         for number, text in lines:
+            self._track_calculation(text)
             if "\t" in text:
                 self._tab_line(number, text)
             else:
                 self._space_line(number, text)
         return self.result
+
+    def _track_calculation(self, text: str) -> None:
+        """Enter the 测算 block at its title; leave it at its explanation, 采购 or 绩效 part."""
+        words = re.sub(r"[\s|]", "", normalise(text))
+        if re.match(r"(测算依据及说明|项目采购|项目绩效|项目资金来源)", words):
+            self.in_calculation = False
+        elif ("测算" in words and ("明细" in words or "预算及" in words)) or words.startswith(
+            "项目支出项目支出明"
+        ):
+            self.in_calculation = True
 
     def _tab_line(self, number: int, text: str) -> None:
         cells = _cells(number, text)
@@ -266,7 +280,8 @@ class FormReader:
         self, number: int, label: str, column: str, tokens: list[LineToken], placement: str
     ) -> None:
         label = re.sub(r"\s+", "", label)
-        row = Row(len(self.result.rows), None, label, number, number, section=self.section)
+        section = CALCULATION if self.in_calculation else self.section
+        row = Row(len(self.result.rows), None, label, number, number, section=section)
         self.result.rows.append(row)
         for token in tokens:
             # A factor of a 测算 line ("*12 月") is a quantity even where it looks like a date.
@@ -283,9 +298,9 @@ class FormReader:
             unit = self._unit_after(token, column)
             fact = Fact(
                 table=self.table, kind=self.kind, row=row.index, code=None, name=label,
-                column=column, amount=token.token.amount, unit=unit,
+                column=column, amount=money_amount(token.token.amount, unit), unit=unit,
                 location=Location(number, token.token.start), raw=token.token.raw, placement=placement,
-                section=self.section,
+                section=section,
             )  # fmt: skip
             row.cells[column] = fact
             self.result.facts.append(fact)
@@ -295,6 +310,11 @@ class FormReader:
         if suffix:
             return suffix.group(1)
         return "%" if "占比" in column else self.unit
+
+
+def money_amount(amount: Amount, unit: str) -> Amount:
+    """A money figure of a form or listing, at the 0.01 its publishers round to (``20`` is 20.00)."""
+    return at_precision(amount, MONEY_PLACES) if unit in ("万元", "元") else amount
 
 
 def _is_field_name(text: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import is_number, normalise
-from budget_audit.tables.forms import FormResult
+from budget_audit.tables.forms import FormResult, money_amount
 from budget_audit.tables.kinds import TableKind
 from budget_audit.tables.tokens import LineToken, line_tokens
 
@@ -192,6 +192,6 @@ def _fact(
 ) -> Fact:
     return Fact(
         table=table, kind=kind, row=row.index, code=row.code, name=row.name, column=column,
-        amount=token.token.amount, unit=unit, location=Location(token.line, token.token.start),
+        amount=money_amount(token.token.amount, unit), unit=unit, location=Location(token.line, token.token.start),
         raw=token.token.raw, placement=placement,
     )  # fmt: skip

@@ -59,8 +59,10 @@ def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
         re.fullmatch(r"20\d\d", token.raw) and "年" in row_label + after[:3]
     ):
         return "date or year"
-    if _SUBJECT_LEVEL_AFTER.match(after):
-        return "subject code"
+    if _SUBJECT_LEVEL_AFTER.match(after) or (
+        re.fullmatch(r"\d{5,7}", token.raw) and re.match(r"-(\D|$)", after)
+    ):
+        return "subject code"  # "208 类", "31007-信息网络及软件购置更新"
     field = re.sub(r"\s+", "", row_label)
     if any(field.endswith(name) for name in _IDENTIFIER_FIELDS):
         return f"{field} field"
