@@ -69,3 +69,36 @@ def test_calculation_lines_are_checked(line: int, amount: str) -> None:
     lines[line - 1] = lines[line - 1].replace(f"\t{amount}", f"\t{amount}1")
     changed = parse(SourceText(document.source.name, "utf-8", tuple(lines)))
     assert [f.line for f in audit_document(changed, rule).found] == [line]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "amount"),
+    [
+        (
+            "jiangxia-2026",
+            647,
+            "20",
+        ),  # 测算 合计 20 = 4.5 + 0.9 + 6 + 3.6 + 5 (lines 648-652) = 项目当年预算 20
+        (
+            "qingshan-2026",
+            438,
+            "195",
+        ),  # 劳务费 195 + 维修(护)费 138.2 = 333.2 = 项目当年预算 (line 426)
+    ],
+)
+def test_calculation_blocks_are_summed(name: str, line: int, amount: str) -> None:
+    from budget_audit import parse
+    from budget_audit.source import SourceText
+
+    document = corpus_document(name)
+    rule = [r for r in builtin_rules() if r.id == "BA405"]
+    assert [f for f in audit_document(document, rule).found if f.severity != "info"] == []
+    lines = list(document.source.lines)
+    assert f"\t{amount}\t" in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(f"\t{amount}\t", f"\t{int(amount) + 1}\t")
+    changed = parse(SourceText(document.source.name, "utf-8", tuple(lines)))
+    assert any(
+        line in {e.line for e in f.evidence}
+        for f in audit_document(changed, rule).found
+        if f.severity == "error"
+    )
