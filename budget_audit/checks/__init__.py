@@ -7,11 +7,24 @@ from budget_audit.checks import (
     cross,
     forms,
     listings,
-    narrative,
+    narrative_amounts,
+    narrative_changes,
+    narrative_lists,
     overview,
     structure,
     summary,
     sums,
 )
 
-__all__ = ["cross", "forms", "listings", "narrative", "overview", "structure", "summary", "sums"]
+__all__ = [
+    "cross",
+    "forms",
+    "listings",
+    "narrative_amounts",
+    "narrative_changes",
+    "narrative_lists",
+    "overview",
+    "structure",
+    "summary",
+    "sums",
+]

@@ -1,0 +1,201 @@
+"""Narrative amounts: against the tables (BA701), shares (BA702), 科目 names (BA710), the year (BA709)."""
+
+from __future__ import annotations
+
+import re
+
+from budget_audit.checks.claim_support import (
+    claim_evidence,
+    fact_evidence,
+    judge,
+    mention_figure,
+    overall_current,
+    report_amount,
+)
+from budget_audit.claims.model import AmountClaim
+from budget_audit.claims.reader import common_run
+from budget_audit.claims.subjects import Resolution, compact_subject, resolve
+from budget_audit.engine import Context, check_kind
+from budget_audit.facts import Fact
+from budget_audit.findings import Evidence
+from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict
+
+
+def _list_members(context: Context) -> set[int]:
+    return {id(item) for item_list in context.document.claims.lists for item in item_list.items}
+
+
+@check_kind("claim_amounts")
+def claim_amounts(context: Context) -> None:
+    """An amount the narrative states for a named subject equals the table's figure."""
+    in_lists = _list_members(context)
+    for claim in context.document.claims.amounts:
+        if id(claim) in in_lists:
+            continue
+        resolution = resolve(context.document, claim.subject)
+        if resolution is not None and not resolution.facts and resolution.empty_row is None:
+            stated_there = overall_current(context, resolution.overall)
+            if stated_there is not None:
+                resolution = Resolution((stated_there,), "overall")
+        if resolution is None or (not resolution.facts and resolution.empty_row is None):
+            claim.note = "表中没有可对应的数字"
+            continue
+        verdict, figures = judge(claim, resolution)
+        if verdict is None:
+            continue
+        claim.status = "contradicted" if verdict is Verdict.MISMATCH else "verified"
+        if verdict is Verdict.MISMATCH:
+            report_amount(context, claim, resolution, figures)
+
+
+@check_kind("claim_shares")
+def claim_shares(context: Context) -> None:
+    """A share (占 X%) is the amount before it over the total its sentence opened, at its printed precision."""
+    for claim in context.document.claims.shares:
+        if claim.base is None:
+            claim.note = "找不到占比的基数"
+            continue
+        part, base = mention_figure(claim.part.value), mention_figure(claim.base.value)
+        verdict = share_verdict(claim.share.amount.interval, part, base)
+        if verdict is None:
+            continue
+        claim.status = "contradicted" if verdict is Verdict.MISMATCH else "verified"
+        if verdict is Verdict.MISMATCH:
+            computed = exact_share(part, base)
+            context.report(
+                f"「{claim.part.subject}」{claim.part.value.raw} 万元占「{claim.base.subject}」{claim.base.value.raw} 万元"
+                f"应为 {computed}%，列示 {claim.share.raw}%",
+                [
+                    claim_evidence(context, claim.sentence, m)
+                    for m in (claim.share, claim.part.value, claim.base.value)
+                ],
+                expected=computed,
+                stated=claim.share.amount.value,
+                difference=claim.share.amount.value - computed,
+            )
+
+
+_PATH_TEXT = re.compile(r"(?:[^(),;:。、\d\s]+\((?:类|款|项)\))+")
+
+
+@check_kind("subject_names")
+def subject_names(context: Context) -> None:
+    """A 科目 or row the narrative names exists in the tables under that name."""
+    reported: set[tuple[int, str]] = set()
+    for claim in context.document.claims.amounts:
+        resolution = resolve(context.document, claim.subject)
+        if resolution is not None and resolution.path_problem:
+            reported.add((claim.sentence.first_line, compact_subject(claim.subject)))
+            context.report(
+                f"「{claim.subject}」：{resolution.path_problem}",
+                [claim_evidence(context, claim.sentence, claim.value)],
+            )
+            continue
+        if resolution is None and _looks_like_row(claim.subject):
+            _similar_row(context, claim)
+    _paths_without_amounts(context, reported)
+
+
+def _paths_without_amounts(context: Context, reported: set[tuple[int, str]]) -> None:
+    """科目 paths the narrative names as headings, with no amount of their own (``1、一般公共服务支出(类)财政事务(款)``)."""
+    for paragraph in context.document.narrative:
+        for sentence in paragraph.sentences:
+            for match in _PATH_TEXT.finditer(sentence.text):
+                path = compact_subject(match.group())
+                if any(
+                    line == sentence.first_line and path in subject for line, subject in reported
+                ):
+                    continue
+                resolution = resolve(context.document, path)
+                if resolution is None or not resolution.path_problem:
+                    continue
+                line = sentence.line_at(match.start())
+                context.report(
+                    f"「{match.group()}」：{resolution.path_problem}",
+                    [Evidence(line, context.document.source.line(line).strip(), match.group())],
+                )
+
+
+def _shared_characters(a: str, b: str) -> int:
+    """How many characters two names share, counted with repeats (其他抚恤支出 ~ 其他优抚支出: 5)."""
+    pool = list(b)
+    shared = 0
+    for character in a:
+        if character in pool:
+            pool.remove(character)
+            shared += 1
+    return shared
+
+
+def _looks_like_row(subject: str) -> bool:
+    return 2 <= len(subject) <= 20 and subject.endswith(("支出", "费", "经费", "补助", "缴费"))
+
+
+def _similar_row(context: Context, claim: AmountClaim) -> None:
+    stated = mention_figure(claim.value)
+    best: tuple[int, Fact] | None = None
+    for table in context.document.tables:
+        if table.kind.layout != "grid":
+            continue
+        for row in table.rows:
+            fact = row.cells.get("合计")
+            if fact is None or not row.name or compare(stated, Figure.of(fact)) is Verdict.MISMATCH:
+                continue
+            shared = _shared_characters(claim.subject, row.name)
+            if common_run(claim.subject, row.name) >= 2 and (best is None or shared > best[0]):
+                best = (shared, fact)
+    if best is not None and stated.value != 0:
+        fact = best[1]
+        context.report(
+            f"情况说明的「{claim.subject}」{claim.value.raw} 万元，表中同额的科目名为「{fact.code or ''} {fact.name}」",
+            [claim_evidence(context, claim.sentence, claim.value), fact_evidence(context, fact)],
+        )
+
+
+_NOT_CURRENT = (
+    "截至",
+    "比",
+    "较",
+    "相比",
+    "上年",
+    "执行",
+    "完成",
+    "决算",
+    "评价",
+    "实际",
+    "达标",
+    "自评",
+)
+
+
+@check_kind("claim_year")
+def claim_year(context: Context) -> None:
+    """A clause stating a current budget figure names the document's budget year."""
+    year = context.document.year
+    if year is None:
+        context.skip("文档预算年度未知")
+        return
+    seen: set[int] = set()
+    for claim in context.document.claims.amounts:
+        sentence = claim.sentence
+        if id(sentence) in seen or any(word in sentence.text for word in _NOT_CURRENT):
+            continue
+        clause = sentence.text[clause_start(sentence.text, claim.value.start) : claim.value.start]
+        match = re.search(r"(20\d\d)\s*年", clause)
+        resolution = resolve(context.document, claim.subject)
+        if match is None or int(match.group(1)) == year or resolution is None:
+            continue
+        if not resolution.how.startswith("vocabulary"):
+            continue
+        seen.add(id(sentence))
+        line = sentence.line_at(clause_start(sentence.text, claim.value.start) + match.start(1))
+        context.report(
+            f"{year} 年预算的说明写成了 {match.group(1)} 年：「{sentence.text[:40]}」",
+            [Evidence(line, context.document.source.line(line).strip(), match.group(1))],
+        )
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` begins (after the last , ; : 。 or 、 before it)."""
+    breaks = [m.end() for m in re.finditer(r"[,;:。、]", text[:position])]
+    return breaks[-1] if breaks else 0

@@ -1,0 +1,154 @@
+"""Item lists (BA706, shifts and sums) and counts (BA707)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget_audit.checks.claim_support import (
+    claim_evidence,
+    fact_evidence,
+    mention_figure,
+    report_amount,
+)
+from budget_audit.claims.model import AmountClaim, ListClaim
+from budget_audit.claims.subjects import Resolution, resolve
+from budget_audit.engine import Context, check_kind
+from budget_audit.findings import Evidence
+from budget_audit.tolerance import Figure, Verdict, compare, wan
+
+
+@check_kind("claim_lists")
+def claim_lists(context: Context) -> None:
+    """Each listed item equals its table row, a shift by one place is named as such, and the items add up."""
+    for item_list in context.document.claims.lists:
+        _check_items(context, item_list)
+        _check_sum(context, item_list)
+
+
+def _check_items(context: Context, item_list: ListClaim) -> None:
+    resolved: list[tuple[AmountClaim, list[Figure]]] = []
+    for item in item_list.items:
+        resolution = resolve(context.document, item.subject, rows_first=True)
+        figures = (
+            [Figure.of(f) for f in resolution.facts if f.value_wan is not None]
+            if resolution
+            else []
+        )
+        if resolution is not None and resolution.empty_row is not None:
+            figures.append(Figure.zero())
+        resolved.append((item, figures))
+    stated = [mention_figure(item.value) for item, _ in resolved]
+    matches = [
+        bool(figs) and any(compare(s, f) is not Verdict.MISMATCH for f in figs)
+        for s, (_, figs) in zip(stated, resolved, strict=True)
+    ]
+    shifted = _shift_run(stated, resolved, matches)
+    for index, ((item, figures), ok) in enumerate(zip(resolved, matches, strict=True)):
+        if not figures:
+            item.note = "表中没有可对应的数字"
+            continue
+        item.status = "verified" if ok else "contradicted"
+        if not ok and index not in shifted:
+            report_amount(
+                context,
+                item,
+                Resolution(tuple(f.fact for f in figures if f.fact is not None), "name"),
+                figures,
+            )
+    if shifted:
+        names = [resolved[i][0].subject for i in shifted]
+        said = "、".join(f"{resolved[i][0].subject} {resolved[i][0].value.raw}" for i in shifted)
+        table = "、".join(
+            f"{resolved[i][0].subject} {wan(resolved[i][1][0].value)}" for i in shifted
+        )
+        evidence = [
+            claim_evidence(context, resolved[i][0].sentence, resolved[i][0].value) for i in shifted
+        ]
+        evidence += [
+            fact_evidence(context, f.fact)
+            for i in shifted
+            for f in resolved[i][1][:1]
+            if f.fact is not None
+        ]
+        context.report(
+            f"所列金额错位一位：{said}（各为前一项的金额），表中为 {table}；{'、'.join(names)} 的数都要改",
+            evidence,
+        )
+
+
+def _shift_run(
+    stated: list[Figure], resolved: list[tuple[AmountClaim, list[Figure]]], matches: list[bool]
+) -> list[int]:
+    """The items whose stated amount is the table amount of the item before them (a run of two or more)."""
+    run: list[int] = []
+    best: list[int] = []
+    for index in range(1, len(stated)):
+        previous_figures = resolved[index - 1][1]
+        moved = (not matches[index]) and any(
+            compare(stated[index], f) is not Verdict.MISMATCH for f in previous_figures
+        )
+        if moved:
+            run.append(index)
+            if len(run) > len(best):
+                best = list(run)
+        else:
+            run = []
+    return best if len(best) >= 2 else []
+
+
+def _check_sum(context: Context, item_list: ListClaim) -> None:
+    if item_list.total is None:
+        return
+    total = mention_figure(item_list.total.value)
+    parts = [mention_figure(item.value) for item in item_list.items]
+    verdict = compare(total, Figure.total(parts))
+    evidence = [claim_evidence(context, item_list.sentence, item_list.total.value)]
+    evidence += [claim_evidence(context, item.sentence, item.value) for item in item_list.items]
+    summed = Figure.total(parts).value
+    if verdict is Verdict.EQUAL:
+        item_list.status = "verified"
+        return
+    severity = "info" if verdict is Verdict.ROUNDING else None
+    item_list.status = "verified" if severity else "contradicted"
+    context.report(
+        f"「{item_list.total.subject}」{item_list.total.value.raw} 万元，所列 {len(parts)} 项之和为 {wan(summed)} 万元，"
+        f"相差 {wan(total.value - summed)}" + ("，在四舍五入范围内（尾差）" if severity else ""),
+        evidence,
+        severity,
+        expected=summed,
+        stated=total.value,
+        difference=total.value - summed,
+    )
+
+
+@check_kind("claim_counts")
+def claim_counts(context: Context) -> None:
+    """A count the narrative states equals what it counts: project forms, or the items it lists."""
+    document = context.document
+    forms = [t for t in document.tables if t.kind.name == "项目支出绩效目标表"]
+    for claim in document.claims.counts:
+        stated = int(claim.count.amount.value)
+        if claim.what.endswith("项目支出绩效目标"):
+            if not forms:
+                claim.note = "文档中没有项目支出绩效目标表"
+                continue
+            actual, what, severity = len(forms), "份项目支出绩效目标表", None
+        elif claim.listed:
+            actual, what, severity = len(claim.listed), "项（其后逐项列出）", "warning"
+        else:
+            continue
+        claim.status = "verified" if actual == stated else "contradicted"
+        if actual != stated:
+            evidence = (
+                [claim_evidence(context, claim.sentence, claim.count)] if claim.sentence else []
+            )
+            evidence += (
+                [
+                    Evidence(t.first_line, document.source.line(t.first_line).strip(), t.title)
+                    for t in forms[:1]
+                ]
+                if forms and severity is None
+                else []
+            )
+            context.report(f"情况说明称{stated}{claim.noun}{claim.what}，实际为 {actual} {what}", evidence, severity,
+                           expected=Decimal(actual), stated=Decimal(stated), difference=Decimal(stated - actual))  # fmt: skip
