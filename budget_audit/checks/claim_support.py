@@ -53,6 +53,10 @@ def judge(claim: AmountClaim, resolution: Resolution) -> tuple[Verdict | None, l
 def report_amount(
     context: Context, claim: AmountClaim, resolution: Resolution, figures: list[Figure]
 ) -> None:
+    distinct: dict[Decimal, Figure] = {}
+    for figure in figures:  # a row states the same figure in several columns: cite it once
+        distinct.setdefault(figure.value, figure)
+    figures = list(distinct.values())
     evidence = [claim_evidence(context, claim.sentence, claim.value)]
     evidence += [fact_evidence(context, f.fact) for f in figures if f.fact is not None]
     if resolution.empty_row is not None:
