@@ -111,7 +111,7 @@ def read_table(
     layout = "tab" if any("\t" in text for _, text in lines) else "space"
     table = Table(
         id=table_id, kind=kind, title=block.title, number=block.number, first_line=block.title_line,
-        last_line=block.last_line, unit=unit, unit_stated=stated, layout=layout, note=_note(lines),
+        last_line=block.last_line, unit=unit, unit_stated=stated, layout=layout, note=_note([(n, source.line(n)) for n in range(block.title_line, block.last_line + 1)]),
     )  # fmt: skip
     for number, text in lines:
         if not _UNIT.search(normalise(text)) or "\t" in text:
