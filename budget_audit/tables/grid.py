@@ -170,11 +170,16 @@ def _is_code_line(text: str, following: str) -> bool:
 
 
 def _trailing_numbers(text: str, tokens: list[LineToken]) -> list[LineToken]:
-    """The numbers that end the line, separated only by spaces."""
+    """The numbers that end the line, each a cell of its own: separated by spaces.
+
+    A number glued to the word before it (``类1``, ``保护2.0``) is part of the name.
+    """
     trailing: list[LineToken] = []
     end = len(text.rstrip())
     for token in reversed(tokens):
         if text[token.token.end : end].strip():
+            break
+        if token.token.start > 0 and not text[token.token.start - 1].isspace():
             break
         trailing.insert(0, token)
         end = token.token.start
@@ -298,8 +303,12 @@ def _resolve_tree(raw_rows: list[RawRow], pending: list[PendingRow], width: int)
     order: list[int | None] = [None]
     for parent_key in order:
         group = children.get(parent_key, [])
-        parent_vector = _vector(pending[parent_key], width) if parent_key is not None else None
-        resolve_children(parent_vector, group, width)
+        parent = pending[parent_key] if parent_key is not None else None
+        resolve_children(_vector(parent, width) if parent is not None else None, group, width)
+        if parent is not None and parent.how == "ambiguous":
+            for row in group:  # placed by an uncertain parent's sums: as uncertain as it
+                if row.how in ("sum", "parent"):
+                    row.how = "ambiguous"
         order.extend(row.key for row in group if row.key in children)
 
 
