@@ -69,6 +69,7 @@ class _Joined:
     lines: list[int] = field(default_factory=list)
 
     def add(self, line: int, text: str) -> None:
+        """Append a line's text, with a space only where two words of Latin script or digits meet."""
         if self.text and self.text[-1].isalnum() and text[:1].isalnum() and text[:1].isascii():
             self.text += " "
         self.starts.append(len(self.text))
@@ -76,6 +77,7 @@ class _Joined:
         self.text += text
 
     def line_at(self, offset: int) -> int:
+        """The line of the character at ``offset`` in the joined text."""
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 

@@ -32,6 +32,7 @@ def claim_evidence(context: Context, sentence: Sentence, mention: Mention) -> Ev
 
 
 def fact_evidence(context: Context, fact: Fact) -> Evidence:
+    """The evidence of a table figure."""
     return Evidence.of(fact, context.document.source)
 
 
@@ -53,6 +54,7 @@ def judge(claim: AmountClaim, resolution: Resolution) -> tuple[Verdict | None, l
 def report_amount(
     context: Context, claim: AmountClaim, resolution: Resolution, figures: list[Figure]
 ) -> None:
+    """Report a narrative amount that no figure its subject names can be (an error)."""
     distinct: dict[Decimal, Figure] = {}
     for figure in figures:  # a row states the same figure in several columns: cite it once
         distinct.setdefault(figure.value, figure)
@@ -83,17 +85,23 @@ def overall_fact(context: Context, rows: tuple[str, ...], column: str) -> Fact |
     overall = next(
         (t for t in context.document.tables if t.kind.name == "部门整体支出绩效目标表"), None
     )
-    return overall_prior(funding_groups(overall), rows, column) if overall is not None else None
+    return overall_figure(funding_groups(overall), rows, column) if overall is not None else None
 
 
-def overall_prior(groups: list[list[FundingRow]], rows: tuple[str, ...], year: str) -> Fact | None:
+def overall_figure(
+    groups: list[list[FundingRow]], rows: tuple[str, ...], column: str
+) -> Fact | None:
+    """The first of ``rows`` in the 整体 form's funding groups with a figure in ``column``.
+
+    A 合计 is the income side's (the first group), where the two sides' totals are alike.
+    """
     for group_index, group in enumerate(groups[:2]):
         for row in group:
             wanted = row.name in rows and not (
                 row.name == "合计" and group_index == 1 and "合计" in rows
             )
-            if wanted and year in row.cells:
-                fact: Fact = row.cells[year]
+            if wanted and column in row.cells:
+                fact: Fact = row.cells[column]
                 return fact
     return None
 

@@ -9,7 +9,7 @@ from budget_audit.checks.claim_support import (
     claim_evidence,
     fact_evidence,
     mention_figure,
-    overall_prior,
+    overall_figure,
 )
 from budget_audit.checks.forms import funding_groups
 from budget_audit.claims.model import ChangeClaim, Mention
@@ -204,7 +204,7 @@ def change_prior_year(context: Context) -> None:
             continue
         year = claim.year or (context.document.year - 1 if context.document.year else None)
         stated = (
-            overall_prior(groups, resolution.overall, f"{year}年") if resolution.overall else None
+            overall_figure(groups, resolution.overall, f"{year}年") if resolution.overall else None
         )
         if stated is not None:
             _compare_prior(context, claim, implied, year, Figure.of(stated), [fact_evidence(context, stated)],
