@@ -107,21 +107,19 @@ class FormReader:
         words = re.sub(r"[\s|]", "", normalise(text))
         if re.match(r"(测算依据及说明|项目采购|项目绩效|项目资金来源)", words):
             self.in_calculation = False
-        elif ("测算" in words and ("明细" in words or "预算及" in words)) or words.startswith(
-            "项目支出项目支出明"
-        ):
+        elif "测算" in words and ("明细" in words or "预算及" in words):
             self.in_calculation = True
 
     def _tab_line(self, number: int, text: str) -> None:
         cells = _cells(number, text)
         key = next((c.text for c in cells if c.text and not c.tokens), "")
-        for cell in cells:
-            if cell.tokens and (is_prose(cell.text) or _FACTOR.search(cell.text)):
-                self._read_text(number, key, cell.text, cell.tokens, cell.start)
-        all_cells = cells
-        cells = [
-            c for c in cells if not (c.tokens and (is_prose(c.text) or _FACTOR.search(c.text)))
+        descriptive = [
+            c for c in cells if c.tokens and (is_prose(c.text) or _FACTOR.search(c.text))
         ]
+        for cell in descriptive:
+            self._read_text(number, key, cell.text, cell.tokens, cell.start)
+        all_cells = cells
+        cells = [c for c in cells if c not in descriptive]
         for cell in cells:
             if cell.tokens and _YEAR_CELL.match(cell.text):
                 for token in cell.tokens:
@@ -173,10 +171,7 @@ class FormReader:
         """
         years = [name for _, name in sorted(self.header.items()) if _YEAR_IN_HEADER.fullmatch(name)]
         shares = [i for i, v in enumerate(values) if v.text.endswith("%")]
-        if len(shares) != 1 or len(years) < 2 or len(values) > 2 + len(years):
-            return None
-        at = shares[0]
-        if at != 1:
+        if shares != [1] or len(years) < 2 or len(values) > 2 + len(years):
             return None
         return ["当年金额", "占比", *years[: len(values) - 2]]
 
