@@ -26,9 +26,10 @@ def test_a_sentence_wrapped_over_lines_keeps_each_numbers_line() -> None:
 
 
 def test_numbers_glued_to_words_are_found() -> None:
-    # hanyang narrative writes figures without spaces around them
-    document = corpus_document("hanyang-2025")
-    assert any(n.token.raw for p in document.narrative for s in p.sentences for n in s.numbers)
+    # hanyang lines 1966-1968: "…住房公积金(项)2025" / "年预算数23.84万元，比2024年预算减少1.69万元，下降6.62%…"
+    sentence = sentence_with("hanyang-2025", "住房公积金(项)")
+    numbers = [(n.token.raw, n.line) for n in sentence.numbers]
+    assert ("23.84", 1968) in numbers and ("1.69", 1968) in numbers and ("6.62", 1968) in numbers
 
 
 def test_narrative_is_only_the_explanation_part() -> None:

@@ -74,8 +74,9 @@ def candidates(kind: TableKind, numbers: Sequence[Amount]) -> tuple[list[Placeme
     if fitting:
         return (usual or fitting), "identity"
     # No placement keeps the identities: the row itself is wrong. Place it on the
-    # usual columns anyway (sums and the parent decide where) so that the rules
-    # can report the broken identity instead of the number going unread.
+    # usual columns anyway (sums and the parent decide where), its first number
+    # on the 合计 column every row prints first, so that the rules can report the
+    # broken identity instead of the number going unread.
     forced = [p for p in itertools.combinations(sorted(core), len(numbers)) if p[:1] == (0,)]
     return forced, "forced"
 
