@@ -104,3 +104,22 @@ def item(table: Table, name: str, side: str | None = None) -> Row | None:
 def row_by_code(table: Table, code: str) -> Row | None:
     """A row by its code."""
     return next((row for row in table.rows if row.code == code), None)
+
+
+def select_row(table: Table, key: str, side: str | None = None) -> Row | None:
+    """The row a rule or the subject vocabulary names: 合计 (the total), a code, or a name.
+
+    A listing printed without a 合计 row has its total in its first summary row
+    (the shortest unit code).
+    """
+    if table.kind.layout == "two_column":
+        return item(table, key, side)
+    if key == "合计":
+        found = total_row(table) or item(table, "合计")
+        if found is None and table.kind.layout == "listing":
+            coded = [r for r in table.rows if r.code and r.cells]
+            found = min(coded, key=lambda r: len(r.code or "")) if coded else None
+        return found
+    if key.isdigit():
+        return row_by_code(table, key)
+    return item(table, key, side)

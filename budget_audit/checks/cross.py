@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from budget_audit.checks.access import cell, item, row_by_code, tables, total_row
+from budget_audit.checks.access import cell, row_by_code, select_row, tables
 from budget_audit.checks.funding import general_budget_only
 from budget_audit.document import Document
 from budget_audit.engine import Context, check_kind
@@ -14,14 +14,9 @@ from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, compare, wan
 
 
-def _select(table: Table, source: dict[str, Any]) -> Row | None:
-    """The row a source names: ``合计`` (the total row), a code, or an item name."""
-    row_key = str(source.get("row", "合计"))
-    if row_key == "合计" and table.kind.layout == "grid":
-        return total_row(table)
-    if row_key.isdigit():
-        return row_by_code(table, row_key)
-    return item(table, row_key, source.get("side"))
+def _source_row(table: Table, source: dict[str, Any]) -> Row | None:
+    """The row a source of a rule names (``row``: 合计, a code or a name; ``side`` in two-column tables)."""
+    return select_row(table, str(source.get("row", "合计")), source.get("side"))
 
 
 def _requirement_met(context: Context, source: dict[str, Any], what: str) -> bool:
@@ -35,7 +30,7 @@ def _requirement_met(context: Context, source: dict[str, Any], what: str) -> boo
 
 def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, str] | None:
     for table in tables(document, source["table"]):
-        row = _select(table, source)
+        row = _source_row(table, source)
         column = source.get("column", "预算数")
         if row is not None and column in row.cells:
             name = row.name if row.code is None else f"{row.code} {row.name}"
@@ -152,7 +147,10 @@ def not_less_than(context: Context) -> None:
         part_table = next(iter(tables(context.document, pair["part"]["table"])), None)
         if whole_table is None or part_table is None:
             continue
-        whole_row, part_row = _select(whole_table, pair["whole"]), _select(part_table, pair["part"])
+        whole_row, part_row = (
+            _source_row(whole_table, pair["whole"]),
+            _source_row(part_table, pair["part"]),
+        )
         if part_row is None:
             continue
         part = cell(part_row, pair["part"].get("column", "合计"))

@@ -16,10 +16,9 @@ from typing import Any
 
 import yaml
 
-from budget_audit.checks.access import item, total_row
+from budget_audit.checks.access import select_row
 from budget_audit.document import Document
 from budget_audit.facts import Fact, Row
-from budget_audit.tables.table import Table
 
 _PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
 _QUOTES = re.compile(r"[“”〝〞\"'\s]")
@@ -63,7 +62,7 @@ def _figure_fact(document: Document, figure: dict[str, Any]) -> Fact | Row | Non
     for table in document.tables:
         if table.kind.name != figure["table"]:
             continue
-        row = _row(table, figure)
+        row = select_row(table, str(figure.get("row", "合计")), figure.get("side"))
         if row is None:
             continue
         wanted = figure.get("column", "预算数")
@@ -73,25 +72,6 @@ def _figure_fact(document: Document, figure: dict[str, Any]) -> Fact | Row | Non
         if table.kind.layout == "grid" and wanted in table.kind.columns:
             return row
     return None
-
-
-def _row(table: Table, figure: dict[str, Any]) -> Row | None:
-    name = figure.get("row", "合计")
-    if table.kind.layout == "two_column":
-        return item(table, name, figure.get("side"))
-    if name == "合计":
-        return (
-            total_row(table)
-            or next((r for r in table.rows if r.name == "合计"), None)
-            or _summary_row(table)
-        )
-    return next((r for r in table.rows if r.name == name), None)
-
-
-def _summary_row(table: Table) -> Row | None:
-    """A listing's total when no row is called 合计: its first row with the shortest unit code."""
-    coded = [r for r in table.rows if r.code and r.cells]
-    return min(coded, key=lambda r: len(r.code or "")) if coded else None
 
 
 def resolve(document: Document, subject: str, rows_first: bool = False) -> Resolution | None:
