@@ -18,7 +18,7 @@ from budget_audit.claims.subjects import resolve
 from budget_audit.engine import Context, check_kind
 from budget_audit.findings import Evidence
 from budget_audit.numbers import Interval
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare, share_interval, wan
 
 
 def prior_of(claim: ChangeClaim) -> Figure | None:
@@ -34,14 +34,6 @@ def prior_of(claim: ChangeClaim) -> Figure | None:
     if claim.direction == INCREASE:
         return Figure(current.value - delta.value, current.interval - delta.interval)
     return Figure(current.value + delta.value, current.interval + delta.interval)
-
-
-def _rate(numerator: Figure, denominator: Figure) -> tuple[Decimal, Decimal] | None:
-    if denominator.interval.low <= 0:
-        return None
-    low = max(numerator.interval.low, Decimal(0)) / denominator.interval.high * HUNDRED
-    high = numerator.interval.high / denominator.interval.low * HUNDRED
-    return low, high
 
 
 def _fits(printed: Interval, possible: tuple[Decimal, Decimal] | None) -> bool:
@@ -61,7 +53,7 @@ def change_percent(context: Context) -> None:
         assert prior is not None
         current, delta = mention_figure(claim.current.value), mention_figure(claim.delta)
         printed = claim.percent.amount.interval
-        if _fits(printed, _rate(delta, prior)):
+        if _fits(printed, share_interval(delta, prior)):
             claim.status = "verified"
             slip = _exact_slip(claim.percent, current, delta, prior)
             if slip is not None:
@@ -108,8 +100,12 @@ def _slips(
         return numerator.value / denominator.value * HUNDRED if denominator.value else None
 
     return [
-        ("误以本年数而非上年数为基数计算", _rate(delta, current), exact(delta, current)),
-        ("列示的是本年与上年之比，而非增减率", _rate(current, prior), exact(current, prior)),
+        ("误以本年数而非上年数为基数计算", share_interval(delta, current), exact(delta, current)),
+        (
+            "列示的是本年与上年之比，而非增减率",
+            share_interval(current, prior),
+            exact(current, prior),
+        ),
     ]
 
 
