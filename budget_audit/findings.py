@@ -13,14 +13,19 @@ from typing import Any
 import pandas as pd
 
 from budget_audit.facts import Fact
-from budget_audit.source import SourceText
+from budget_audit.source import Box, SourceText
 
 SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One number a check used: where it stands and what it says."""
+    """One number a check used: where it stands and what it says.
+
+    ``line`` is a line of the document's text (for a PDF or workbook, of its
+    text rendering); ``file``, ``page``, ``box`` and ``cell`` say where that is
+    in the published file when the source knows it.
+    """
 
     line: int
     text: str
@@ -28,25 +33,70 @@ class Evidence:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    file: str | None = None
+    page: int | None = None
+    box: Box | None = None
+    cell: str | None = None
+
+    @staticmethod
+    def at(
+        source: SourceText,
+        line: int,
+        value: str,
+        start: int | None = None,
+        *,
+        table: str | None = None,
+        row: str | None = None,
+        column: str | None = None,
+    ) -> Evidence:
+        """The evidence of ``value`` on 1-based ``line`` (at character ``start``) of ``source``."""
+        place = source.place(line)
+        cell = place.cell_at(start) if place is not None else None
+        return Evidence(
+            line=line,
+            text=source.line(line).strip(),
+            value=value,
+            table=table,
+            row=row,
+            column=column,
+            file=place.file if place is not None and place.file != source.name else None,
+            page=place.page if place is not None else None,
+            box=cell.box if cell is not None else None,
+            cell=(
+                f"{place.sheet}!{cell.ref}" if place and place.sheet and cell and cell.ref else None
+            ),
+        )
 
     @staticmethod
     def of(fact: Fact, source: SourceText) -> Evidence:
         """The evidence of a table fact."""
-        return Evidence(
-            line=fact.location.line,
-            text=source.line(fact.location.line).strip(),
-            value=fact.raw,
+        return Evidence.at(
+            source,
+            fact.location.line,
+            fact.raw,
+            fact.location.start,
             table=fact.table,
             row=" ".join(part for part in (fact.code, fact.name) if part) or None,
             column=fact.column,
         )
 
+    @property
+    def where(self) -> str:
+        """``file:page:line`` as a reviewer reads it (the page only when the source has pages)."""
+        parts = [self.file] if self.file else []
+        if self.page is not None:
+            parts.append(f"p{self.page}")
+        parts.append(str(self.line))
+        return ":".join(parts)
+
     def as_json(self) -> dict[str, Any]:
         """The JSON form of the contract (``line``, ``text``, ``value``) plus where in the table."""
         data: dict[str, Any] = {"line": self.line, "text": self.text, "value": self.value}
-        for key in ("table", "row", "column"):
+        for key in ("table", "row", "column", "file", "page", "cell"):
             if getattr(self, key) is not None:
                 data[key] = getattr(self, key)
+        if self.box is not None:
+            data["bbox"] = [round(c, 1) for c in self.box]
         return data
 
 

@@ -13,17 +13,67 @@ from budget_audit.errors import InputError
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
 
+Box = tuple[float, float, float, float]
+"""A rectangle on a PDF page in points: ``(x0, top, x1, bottom)``, as pdfplumber gives it."""
+
+
+@dataclass(frozen=True)
+class CellPlace:
+    """One table cell of a rendered line: its character span in the line and where it stands."""
+
+    start: int
+    end: int
+    box: Box | None = None
+    ref: str | None = None  # a spreadsheet cell (``B7``)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a line of the text rendering came from in the published file.
+
+    Text files need none: their lines are the file's own. A PDF or workbook is
+    rendered into lines (a table row as its cells joined by tabs) and each
+    line keeps its file, page or sheet, and the place of each cell.
+    """
+
+    file: str
+    page: int | None = None
+    sheet: str | None = None
+    cells: tuple[CellPlace, ...] = ()
+
+    def cell_at(self, start: int | None) -> CellPlace | None:
+        """The cell whose span holds character offset ``start`` of the line."""
+        if start is None:
+            return None
+        return next((c for c in self.cells if c.start <= start < c.end), None)
+
+
 @dataclass(frozen=True)
 class SourceText:
-    """The decoded text of one file, split into lines as ``text.split("\\n")`` does."""
+    """The decoded text of one file, split into lines as ``text.split("\\n")`` does.
+
+    ``places`` is empty for a text file; for a rendered PDF or workbook it holds
+    one :class:`Place` per line.
+    """
 
     name: str
     encoding: str
     lines: tuple[str, ...]
+    places: tuple[Place | None, ...] = ()
+    kind: str = "text"  # "text", "pdf" or "xlsx"
 
     def line(self, number: int) -> str:
         """The text of 1-based line ``number``."""
         return self.lines[number - 1]
+
+    def place(self, number: int) -> Place | None:
+        """Where 1-based line ``number`` stands in the published file (``None`` for text)."""
+        return self.places[number - 1] if self.places else None
+
+    def page(self, number: int) -> int | None:
+        """The PDF page of 1-based line ``number``, if the source has pages."""
+        place = self.place(number)
+        return place.page if place is not None else None
 
 
 def decode(data: bytes, name: str) -> SourceText:

@@ -28,7 +28,7 @@ def mention_figure(mention: Mention) -> Figure:
 
 def claim_evidence(context: Context, sentence: Sentence, mention: Mention) -> Evidence:
     """The evidence of a narrative number: its line and the text of that line."""
-    return Evidence(mention.line, context.document.source.line(mention.line).strip(), mention.raw)
+    return Evidence.at(context.document.source, mention.line, mention.raw)
 
 
 def fact_evidence(context: Context, fact: Fact) -> Evidence:
@@ -63,9 +63,7 @@ def report_amount(
     evidence += [fact_evidence(context, f.fact) for f in figures if f.fact is not None]
     if resolution.empty_row is not None:
         row = resolution.empty_row
-        evidence.append(
-            Evidence(row.last_line, context.document.source.line(row.last_line).strip(), "")
-        )
+        evidence.append(Evidence.at(context.document.source, row.last_line, ""))
     table_values = "、".join(wan(f.value) for f in figures)
     where = figures[0].fact.table if figures[0].fact is not None else "表"
     stated = mention_figure(claim.value).value

@@ -163,13 +163,7 @@ def not_less_than(context: Context) -> None:
             continue
         evidence = [*context.evidence(part), *context.evidence(whole)]
         if whole.fact is None and whole_row is not None:
-            evidence += [
-                Evidence(
-                    whole_row.last_line,
-                    context.document.source.line(whole_row.last_line).strip(),
-                    "",
-                )
-            ]
+            evidence += [Evidence.at(context.document.source, whole_row.last_line, "")]
         context.report(
             f"{pair['whole']['table']}「{pair['whole']['column']}」为 {wan(whole.value)}，"
             f"小于其中的{pair['part']['table']}「{part_row.code} {part_row.name}」{wan(part.value)}",

@@ -112,7 +112,7 @@ def _paths_without_amounts(context: Context, reported: set[tuple[int, str]]) -> 
                 line = sentence.line_at(match.start())
                 context.report(
                     f"「{match.group()}」：{resolution.path_problem}",
-                    [Evidence(line, context.document.source.line(line).strip(), match.group())],
+                    [Evidence.at(context.document.source, line, match.group())],
                 )
 
 
@@ -191,7 +191,7 @@ def claim_year(context: Context) -> None:
         line = sentence.line_at(clause_start(sentence.text, claim.value.start) + match.start(1))
         context.report(
             f"{year} 年预算的说明写成了 {match.group(1)} 年：「{sentence.text[:40]}」",
-            [Evidence(line, context.document.source.line(line).strip(), match.group(1))],
+            [Evidence.at(context.document.source, line, match.group(1))],
         )
 
 

@@ -171,11 +171,7 @@ def change_direction(context: Context) -> None:
         claim.status = "contradicted"
         mentions = [m for m in (claim.delta, claim.percent) if m is not None]
         evidence = [claim_evidence(context, claim.sentence, m) for m in mentions] or [
-            Evidence(
-                claim.sentence.first_line,
-                context.document.source.line(claim.sentence.first_line).strip(),
-                "",
-            )
+            Evidence.at(context.document.source, claim.sentence.first_line, "")
         ]
         context.report(f"增减方向自相矛盾：{problem}", evidence)
 

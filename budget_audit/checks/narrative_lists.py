@@ -143,10 +143,7 @@ def claim_counts(context: Context) -> None:
                 [claim_evidence(context, claim.sentence, claim.count)] if claim.sentence else []
             )
             evidence += (
-                [
-                    Evidence(t.first_line, document.source.line(t.first_line).strip(), t.title)
-                    for t in forms[:1]
-                ]
+                [Evidence.at(document.source, t.first_line, t.title) for t in forms[:1]]
                 if forms and severity is None
                 else []
             )

@@ -38,9 +38,7 @@ def staffing(context: Context) -> None:
                 totals[kind] = (stated, line, match.group("n"))
                 if parts and sum(n for _, n in parts) != stated:
                     listed = "、".join(f"{label} {n} 人" for label, n in parts)
-                    evidence = [
-                        Evidence(line, context.document.source.line(line).strip(), match.group("n"))
-                    ]
+                    evidence = [Evidence.at(context.document.source, line, match.group("n"))]
                     context.report(
                         f"{match.group('label')} {stated} 人，其中所列 {listed}，合计 {sum(n for _, n in parts)} 人",
                         evidence,
@@ -50,8 +48,7 @@ def staffing(context: Context) -> None:
                     )
     if "编制" in totals and "在职" in totals and totals["在职"][0] > totals["编制"][0]:
         evidence = [
-            Evidence(line, context.document.source.line(line).strip(), raw)
-            for _, line, raw in totals.values()
+            Evidence.at(context.document.source, line, raw) for _, line, raw in totals.values()
         ]
         context.report(
             f"在职实有人数 {totals['在职'][0]} 人超过编制人数 {totals['编制'][0]} 人",

@@ -18,7 +18,7 @@ def promised_tables(context: Context) -> None:
         if promise.kind in present or promise.kind in reported:
             continue
         reported.add(promise.kind)
-        evidence = Evidence(promise.line, document.source.line(promise.line).strip(), promise.text)
+        evidence = Evidence.at(document.source, promise.line, promise.text)
         if promise.title_only:
             message = (
                 f"「{promise.kind}」只有标题，没有表格内容（原件中可能是图片），表中数字无法核对"
