@@ -26,7 +26,8 @@ from budget_audit.layout import (
     is_page_number,
 )
 from budget_audit.narrative import Paragraph, read_narrative
-from budget_audit.source import SourceText, read_source
+from budget_audit.source import SourceText
+from budget_audit.sources import read_any
 from budget_audit.tables.grid import LinkedFigures
 from budget_audit.tables.kinds import Vocabulary, vocabulary
 from budget_audit.tables.table import Table, read_table
@@ -96,7 +97,7 @@ class Document:
 def load(path: str | Path) -> Document:
     """Read a disclosure file into a :class:`Document`; raise ``InputError`` if it cannot be read
     or holds nothing a disclosure holds (an audit of it would report "no findings" and lie)."""
-    document = parse(read_source(path))
+    document = parse(read_any(path))
     if (
         not document.tables
         and not document.title_only

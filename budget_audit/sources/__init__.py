@@ -1,0 +1,42 @@
+"""Source adapters: a published file (text, PDF, workbook) rendered into lines with places.
+
+:func:`read_any` picks the adapter by the file's content, not only its name,
+and refuses formats it cannot read with one line that names the ones it can.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budget_audit.errors import InputError
+from budget_audit.source import SourceText, read_source
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
+_WORD = (".doc", ".docx", ".wps", ".rtf")
+
+
+def read_any(path: str | Path) -> SourceText:
+    """Read ``path`` with the adapter its content calls for; raise :class:`InputError` otherwise."""
+    file = Path(path)
+    if not file.is_file():
+        return read_source(file)  # says "no such file" or "is a folder"
+    suffix = file.suffix.lower()
+    with file.open("rb") as stream:
+        head = stream.read(8)
+    if head.startswith(b"%PDF") or suffix == ".pdf":
+        if not head.startswith(b"%PDF"):
+            raise InputError(f"{file.name}: named .pdf but is not a PDF file")
+        from budget_audit.sources.pdf import read_pdf
+
+        return read_pdf(file)
+    if suffix in _WORD or head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            f"{file.name}: Word and other office documents are not read; save it as PDF "
+            f"or text (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+        )
+    if head.startswith(b"PK"):
+        raise InputError(
+            f"{file.name}: a zip archive (docx, ods …?) is not read; "
+            f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    return read_source(file)

@@ -1,0 +1,240 @@
+"""PDF disclosures with a text layer, read with pdfplumber (MIT).
+
+Each page is read once: its ruled tables through pdfplumber's table finder
+(only on pages that draw rules), its prose as the text lines outside those
+tables. Both are rendered in reading order (top to bottom) by
+:class:`~budget_audit.sources.render.Rendering`, a table row as its cells.
+Grids are tidied the way a reader would: columns and rows empty throughout are
+dropped, a code printed as 类 | 款 | 项 cells becomes one code (``201 | 13 |
+01`` → ``2011301``), and page furniture (page numbers, running heads, contents
+leaders) is left out of the prose.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from budget_audit.errors import InputError
+from budget_audit.numbers import normalise
+from budget_audit.source import SourceText
+from budget_audit.sources.render import Cell, Rendering, join_cell_text
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—─–_]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—─–_]*$")
+_LEADERS = re.compile(r"\s*(?:[.…·]{3,}|…+)\s*\d*\s*$")
+_CODE_PART = re.compile(r"^\d{1,3}$")
+_AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+_CODE_LEVELS = ("类", "款", "项")
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """Bounds on what one PDF may cost; a file beyond them is refused, not half-read."""
+
+    max_pages: int = 300
+    seconds_per_page: float = 10.0
+    min_rules_for_tables: int = 4  # a page drawing fewer lines and boxes holds no ruled table
+
+
+def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
+    """Render the PDF at ``path``; raise :class:`InputError` for a file that cannot be read."""
+    import pdfplumber  # imported here: text users never pay for it
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    settings = settings or PdfSettings()
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise InputError(
+            f"{path.name}: the PDF is encrypted; save an unprotected copy and try again"
+        ) from error
+    except Exception as error:  # pdfminer raises many kinds for a damaged file
+        raise InputError(
+            f"{path.name}: not a readable PDF ({type(error).__name__}); "
+            "the file may be truncated or damaged"
+        ) from error
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as error:
+            raise InputError(
+                f"{path.name}: the PDF's page tree cannot be read ({error})"
+            ) from error
+        if len(pages) > settings.max_pages:
+            raise InputError(
+                f"{path.name}: {len(pages)} pages, more than the limit of {settings.max_pages}; "
+                "split the file or raise the page limit"
+            )
+        rendering = Rendering(path.name, "pdf")
+        page_lines = []
+        shape: _Shape | None = None
+        for number, page in enumerate(pages, start=1):
+            started = time.monotonic()
+            try:
+                items, shape = _page_items(page, settings, shape)
+                page_lines.append(items)
+            except Exception as error:
+                raise InputError(
+                    f"{path.name}: page {number} cannot be read ({type(error).__name__}); "
+                    "the file may be damaged"
+                ) from error
+            if time.monotonic() - started > settings.seconds_per_page:
+                raise InputError(
+                    f"{path.name}: page {number} took more than {settings.seconds_per_page:g} s "
+                    "to read; the PDF is too complex to audit"
+                )
+    if not any(items for items in page_lines):
+        raise InputError(
+            f"{path.name}: the PDF has no text layer (a scanned image?); "
+            "run OCR on it first (for example with ocrmypdf) and try again"
+        )
+    furniture = _running_heads(page_lines)
+    for number, items in enumerate(page_lines, start=1):
+        for item in items:
+            if isinstance(item, _Prose):
+                if not (item.at_edge and item.text in furniture):
+                    rendering.prose(item.text, page=number)
+            else:
+                rendering.row(item, page=number)
+    return rendering.source()
+
+
+@dataclass(frozen=True)
+class _Prose:
+    text: str
+    at_edge: bool  # in the top or bottom margin, where running heads and page numbers stand
+
+
+_Item = _Prose | list[Cell]
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """How a table's columns were tidied, so that its continuation on the next page, which
+    repeats no header, is tidied the same way."""
+
+    width: int
+    keep: tuple[int, ...]
+    codes: tuple[int, int] | None  # (first column, how many) of the 类/款/项 cells
+
+
+def _page_items(
+    page: Any, settings: PdfSettings, shape: _Shape | None
+) -> tuple[list[_Item], _Shape | None]:
+    """The page's prose lines and table rows, top to bottom, and the shape of its last table."""
+    tables = []
+    if len(page.rects) + len(page.lines) >= settings.min_rules_for_tables:
+        tables = [t for t in page.find_tables() if len(t.rows) > 1]
+    boxes = [table.bbox for table in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    prose = page.filter(outside) if boxes else page
+    positioned: list[tuple[float, int, _Item]] = []
+    height = float(page.height)
+    for order, line in enumerate(prose.extract_text_lines(return_chars=False)):
+        text = _LEADERS.sub("", normalise(line["text"])).strip()
+        at_edge = line["top"] > 0.9 * height or line["bottom"] < 0.08 * height
+        if not text or (at_edge and _PAGE_NUMBER.match(text)):
+            continue
+        positioned.append((float(line["top"]), order, _Prose(text, at_edge)))
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        rows, shape = _grid_rows(table, shape)
+        for order, (top, cells) in enumerate(rows):
+            positioned.append((top, 10_000 + order, cells))
+    positioned.sort(key=lambda item: (item[0], item[1]))
+    return [item for _, _, item in positioned], shape
+
+
+def _grid_rows(
+    table: Any, previous: _Shape | None
+) -> tuple[list[tuple[float, list[Cell]]], _Shape]:
+    """The table's rows as cells, tidied: empty columns and rows dropped, code columns joined.
+
+    A table that opens with figures, no header of its own, continues the
+    previous page's table and is tidied with its shape when it has as many
+    columns; otherwise its columns are kept as they are (dropping an empty one
+    would move the figures right of it into the wrong column).
+    """
+    texts = table.extract()
+    grid: list[list[Cell]] = []
+    tops: list[float] = []
+    for row, row_texts in zip(table.rows, texts, strict=True):
+        grid.append(
+            [
+                Cell(join_cell_text(text), tuple(box) if box is not None else None)
+                for text, box in zip(row_texts, row.cells, strict=True)
+            ]
+        )
+        tops.append(float(row.bbox[1]))
+    width = max((len(r) for r in grid), default=0)
+    grid = [r + [Cell("")] * (width - len(r)) for r in grid]
+    continued = not _has_header(grid)
+    if continued and previous is not None and previous.width == width:
+        shape = previous
+    elif continued:
+        shape = _Shape(width, tuple(range(width)), None)
+    else:
+        keep = tuple(c for c in range(width) if any(r[c].text for r in grid))
+        kept = [[r[c] for c in keep] for r in grid]
+        shape = _Shape(width, keep, _code_columns(kept))
+    grid = [[r[c] for c in shape.keep] for r in grid]
+    if shape.codes is not None:
+        grid = [_joined(row, *shape.codes) for row in grid]
+    rows = [
+        (top, cells) for top, cells in zip(tops, grid, strict=True) if any(c.text for c in cells)
+    ]
+    return rows, shape
+
+
+def _has_header(grid: list[list[Cell]]) -> bool:
+    """Whether the table opens with a row of words (a header) rather than with figures."""
+    for row in grid:
+        texts = [c.text for c in row if c.text]
+        if texts:
+            return not any(_AMOUNT.match(t) for t in texts)
+    return False
+
+
+def _code_columns(grid: list[list[Cell]]) -> tuple[int, int] | None:
+    """Where the 类 | 款 (| 项) code cells stand: a header row labels consecutive cells so."""
+    for header in grid:
+        labels = [normalise(c.text).replace(" ", "") for c in header]
+        for start in range(len(labels) - 1):
+            levels = tuple(labels[start : start + 3])
+            if levels[:2] == _CODE_LEVELS[:2]:
+                return start, 3 if levels == _CODE_LEVELS else 2
+    return None
+
+
+def _joined(row: list[Cell], start: int, span: int) -> list[Cell]:
+    parts = row[start : start + span]
+    texts = [c.text for c in parts]
+    if texts[0] and all(not t or _CODE_PART.match(t) for t in texts):
+        boxes = [c.box for c in parts if c.box is not None]
+        box = (boxes[0][0], boxes[0][1], boxes[-1][2], boxes[-1][3]) if boxes else None
+        code = Cell("".join(t for t in texts if t), box)
+    else:
+        code = Cell("".join(texts), parts[0].box)
+    return [*row[:start], code, *row[start + span :]]
+
+
+def _running_heads(pages: list[list[_Item]]) -> set[str]:
+    """Prose lines that open or close at least three pages the same way (running heads, footers)."""
+    counts: Counter[str] = Counter()
+    for items in pages:
+        for text in {i.text for i in items if isinstance(i, _Prose) and i.at_edge}:
+            counts[text] += 1
+    return {text for text, count in counts.items() if count >= 3 and not _looks_like_title(text)}
+
+
+def _looks_like_title(text: str) -> bool:
+    """A table title may open several pages (continued tables); it is not furniture."""
+    return "表" in text
