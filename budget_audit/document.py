@@ -18,8 +18,10 @@ from budget_audit.layout import (
     Block,
     Part,
     Promise,
+    contents_end,
     find_blocks,
     find_department,
+    find_grid_blocks,
     find_parts,
     find_promises,
     find_year,
@@ -115,7 +117,12 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
     words = words or vocabulary()
     parts = find_parts(source)
     table_part = next((p for p in parts if p.name == "预算表"), None)
-    blocks = find_blocks(source, table_part, words) if table_part else []
+    if table_part is not None:
+        blocks = find_blocks(source, table_part, words)
+    elif source.kind != "text":
+        blocks = find_grid_blocks(source, contents_end(source) + 1, words)
+    else:
+        blocks = []
     with_body = [b for b in blocks if b.kind is not None and _has_body(source, b)]
     title_only = [b for b in blocks if b not in with_body]
     default_unit = _document_unit(source, with_body)
@@ -133,8 +140,7 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
         for b in title_only
         if b.kind is not None
     )
-    narrative_part = next((p for p in parts if p.name == "情况说明"), None)
-    overview_part = next((p for p in parts if p.name == "概况"), None)
+    in_tables = {n for b in blocks for n in range(b.title_line, b.last_line + 1)}
     return Document(
         source=source,
         parts=parts,
@@ -143,8 +149,8 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
         promises=promises,
         tables=tables,
         title_only=title_only,
-        narrative=read_narrative(source, narrative_part),
-        overview=read_narrative(source, overview_part),
+        narrative=read_narrative(source, [p for p in parts if p.name == "情况说明"], in_tables),
+        overview=read_narrative(source, [p for p in parts if p.name == "概况"], in_tables),
     )
 
 

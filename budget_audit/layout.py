@@ -11,18 +11,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from budget_audit.numbers import normalise
 from budget_audit.source import SourceText
 from budget_audit.tables.kinds import TableKind, Vocabulary, compact
 
-PART_NAMES = {"一": "概况", "二": "预算表", "三": "情况说明", "四": "名词解释"}
-_PART_HEADING = re.compile(r"^\s*第([一二三四])部分")
+_PART_HEADING = re.compile(r"^\s*第([一二三四五六七八九十])部分")
+_ENUMERATOR = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])"
+)
 _TABLE_ANCHOR = re.compile(
     r"^\s*(?:(?:附)?表\s*-?\s*\d+(?:\s*-\s*\d+)?\s*[.．、]?|\d+\s*-\s*\d+\s*$)"
 )
 _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
-_YEAR = re.compile(r"(20\d\d)\s*年\s*(?:度\s*)?部门预算")
 _PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d+\s*[—\-–]+\s*$")
 
 
@@ -62,6 +68,63 @@ class Block:
         return range(self.body_start, self.last_line + 1)
 
 
+@cache
+def _layout() -> dict[str, Any]:
+    """The part headings, contents marker and labels of ``data/layout.yaml`` (read once)."""
+    text = resources.files("budget_audit").joinpath("data/layout.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def part_of_heading(text: str) -> str | None:
+    """The part a heading line opens (``第三部分 …情况说明``, ``2025年部门预算编制说明``), or ``None``.
+
+    A worded heading is a short line of its own that ends with its part's words.
+    """
+    layout = _layout()
+    stripped = normalise(text).strip()
+    numbered = _PART_HEADING.match(stripped)
+    if numbered:
+        name: str | None = layout["numbered_parts"].get(numbered.group(1))
+        return name
+    words = _ENUMERATOR.sub("", compact(stripped))
+    if not words or len(words) > 30 or "\t" in text or words.endswith(("。", "；", ";", "，")):
+        return None
+    for part, endings in layout["part_words"].items():
+        if words.endswith(tuple(endings)):
+            return str(part)
+    return None
+
+
+def contents_end(source: SourceText) -> int:
+    """The last line of the contents page (0 when the document has none).
+
+    The contents page opens with 目录 and lists short entries; it ends before
+    the first line of running text, less that text's own heading. In a PDF it
+    ends with the last page that holds its entries.
+    """
+    markers = set(_layout()["contents"])
+    start = next(
+        (n for n, line in enumerate(source.lines[:400], 1) if compact(line) in markers), None
+    )
+    if start is None:
+        return 0
+    for number in range(start + 1, len(source.lines) + 1):
+        text = normalise(source.line(number)).strip()
+        if len(text) > 40 or "\t" in source.line(number) or text.endswith("。"):
+            end = number - 1
+            while end > start and not source.line(end).strip():
+                end -= 1
+            if source.page(end) is not None and source.page(end) != source.page(start):
+                pages = {source.page(start)}
+                while end > start and source.page(end) not in pages:
+                    end -= 1
+            elif part_of_heading(source.line(end)) is not None:
+                end -= 1
+            return end
+    return start
+
+
 def is_page_number(text: str) -> bool:
     """Page numbers of PDF text (``— 17 —``, ``- 8 -``)."""
     return _PAGE_NUMBER.match(text) is not None
@@ -79,13 +142,30 @@ def _is_content(text: str) -> bool:
 
 
 def find_parts(source: SourceText) -> list[Part]:
-    """The body span of each part whose heading the document has."""
+    """The body spans of the parts whose headings the document has.
+
+    With numbered parts (第一部分 … 第四部分) the body of a part starts at the
+    *last* heading of its numeral, the first being the contents entry. With
+    worded headings a part may come back (Shanghai's 编制说明, 其他相关情况说明
+    and 项目经费情况说明 are all 情况说明), so every heading after the contents
+    page opens a span.
+    """
     last_heading: dict[str, int] = {}
     for number, text in enumerate(source.lines, start=1):
         match = _PART_HEADING.match(text)
-        if match:
+        if match and part_of_heading(text) is not None:
             last_heading[match.group(1)] = number
-    starts = sorted((line, PART_NAMES[numeral]) for numeral, line in last_heading.items())
+    if last_heading:
+        starts = sorted(
+            (line, str(part_of_heading(source.line(line)))) for line in last_heading.values()
+        )
+    else:
+        first = contents_end(source) + 1
+        starts = [
+            (number, name)
+            for number in range(first, len(source.lines) + 1)
+            if (name := part_of_heading(source.line(number))) is not None
+        ]
     parts = []
     for index, (line, name) in enumerate(starts):
         end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(source.lines)
@@ -96,7 +176,9 @@ def find_parts(source: SourceText) -> list[Part]:
 def find_year(source: SourceText) -> int | None:
     """The budget year the document names most often (``2026 年部门预算``)."""
     text = normalise("".join(line.strip() for line in source.lines))
-    counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text))
+    phrases = "|".join(re.escape(p) for p in _layout()["year_phrases"])
+    pattern = re.compile(rf"(20\d\d)\s*年\s*(?:度\s*)?(?:{phrases})")
+    counts = Counter(int(m.group(1)) for m in pattern.finditer(text))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -119,10 +201,12 @@ def find_department(source: SourceText, parts: list[Part]) -> str | None:
             if match:
                 heading_name = match.group(1).strip()
                 break
+    labels = "|".join(re.escape(label) for label in _layout()["department_labels"])
+    label = re.compile(rf"^\s*(?:{labels})\s*[：:]\s*(\S+)")
     labelled = Counter(
         m.group(1).strip()
-        for line in source.lines
-        if (m := re.match(r"^\s*部门[：:]\s*(\S+)", normalise(line)))
+        for line in source.lines[:2000]
+        if "\t" not in line and (m := label.match(normalise(line)))
     )
     for name, _ in labelled.most_common():
         if heading_name is None or (name.endswith(heading_name) and len(name) > len(heading_name)):
@@ -131,15 +215,15 @@ def find_department(source: SourceText, parts: list[Part]) -> str | None:
 
 
 def find_promises(source: SourceText, parts: list[Part], vocabulary: Vocabulary) -> list[Promise]:
-    """The tables the contents page lists (lines before the body of the first part)."""
-    first_body = parts[0].first_line if parts else len(source.lines) + 1
+    """The tables the contents page lists under the table part's entry."""
+    last = parts[0].first_line - 1 if parts else contents_end(source)
     promises: list[Promise] = []
     in_table_list = False
-    for number in range(1, first_body):
+    for number in range(1, last + 1):
         text = normalise(source.line(number)).strip()
-        heading = _PART_HEADING.match(text)
-        if heading:
-            in_table_list = heading.group(1) == "二"
+        part = part_of_heading(text)
+        if part is not None:
+            in_table_list = part == "预算表"
             continue
         if in_table_list and text:
             promises.extend(_promised_kinds(text, number, vocabulary))
@@ -170,6 +254,30 @@ def _title_of(text: str, vocabulary: Vocabulary) -> tuple[TableKind | None, str 
     if kind is None and anchor is not None and stripped[anchor.end() :].strip():
         return None  # "表 3 说明…" style text, not a bare anchor
     return kind, number
+
+
+def find_grid_blocks(source: SourceText, first: int, vocabulary: Vocabulary) -> list[Block]:
+    """Table blocks anywhere after line ``first``, for a source whose tables are grids of cells.
+
+    Without a table part (Shanghai prints its tables between two parts of
+    prose) a title counts only when grid rows follow it, and its block ends
+    with its last grid row and the notes under it (``注：…``), so the prose
+    after a table stays prose.
+    """
+    span = Part("预算表", first, len(source.lines))
+    blocks = []
+    for block in find_blocks(source, span, vocabulary):
+        grid = [n for n in range(block.body_start, block.last_line + 1) if "\t" in source.line(n)]
+        if block.kind is None or not grid:
+            continue
+        last = grid[-1]
+        while last < block.last_line and normalise(source.line(last + 1)).strip().startswith(
+            ("注", "说明", "备注")
+        ):
+            last += 1
+        block.last_line = last
+        blocks.append(block)
+    return blocks
 
 
 def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[Block]:

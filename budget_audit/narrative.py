@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from budget_audit.layout import Part, is_page_number
@@ -81,22 +82,30 @@ class _Joined:
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
-def read_narrative(source: SourceText, part: Part | None) -> list[Paragraph]:
-    """Paragraphs of the part, each with its sentences and their numbers.
+def read_narrative(
+    source: SourceText, parts: list[Part], skip: Collection[int] = ()
+) -> list[Paragraph]:
+    """Paragraphs of the parts, each with its sentences and their numbers.
 
     A paragraph ends before a heading (``一、``, ``（二）``, ``1.``), before a
     tab-separated line, and after a line that ends a sentence with ``。`` or ``：``.
+    Lines in ``skip`` (tables printed inside a part) are not prose.
     """
-    if part is None:
-        return []
     paragraphs: list[Paragraph] = []
     joined = _Joined()
-    for number in range(part.first_line, part.last_line + 1):
+    numbers = [n for part in parts for n in range(part.first_line, part.last_line + 1)]
+    previous = 0
+    for number in numbers:
         text = normalise(source.line(number)).strip()
-        if not text or is_page_number(text):
+        if not text or is_page_number(text) or number in skip:
             continue
+        after_gap = any(n in skip for n in range(previous + 1, number)) or (
+            previous and not any(p.first_line <= previous < number <= p.last_line for p in parts)
+        )
+        previous = number
         starts_new = (
             not paragraphs
+            or after_gap
             or _HEADING.match(text) is not None
             or "\t" in source.line(number)
             or joined.text.endswith(("。", "：", ":"))
