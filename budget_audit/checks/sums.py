@@ -15,7 +15,7 @@ def hierarchy_sum(context: Context) -> None:
         if table.kind.layout != "grid" or (kinds and table.kind.name not in kinds):
             continue
         for parent, children in children_of(table):
-            for column in table.kind.columns:
+            for column in table.columns:
                 stated = cell(parent, column)
                 parts = [cell(child, column) for child in children]
                 if stated.fact is None and all(p.fact is None for p in parts):
@@ -33,7 +33,7 @@ def row_identity(context: Context) -> None:
         if table.kind.layout != "grid":
             continue
         for row in table.rows:
-            for identity in table.kind.identities:
+            for identity in table.identities:
                 stated = cell(row, identity.total)
                 parts = [cell(row, part) for part in identity.parts]
                 if stated.fact is None and all(p.fact is None for p in parts):

@@ -69,7 +69,7 @@ def _figure_fact(document: Document, figure: dict[str, Any]) -> Fact | Row | Non
         for column, fact in row.cells.items():
             if column == wanted or (wanted not in row.cells and wanted in column):
                 return fact
-        if table.kind.layout == "grid" and wanted in table.kind.columns:
+        if table.kind.layout == "grid" and wanted in table.columns:
             return row
     return None
 

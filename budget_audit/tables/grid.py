@@ -89,18 +89,39 @@ class GridResult:
     identifiers: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-def read_tab_rows(lines: list[tuple[int, str]]) -> tuple[list[RawRow], int | None]:
-    """Rows of a tab-separated grid, and the index of its first value column.
+@dataclass
+class TabGrid:
+    """The rows of a tab-separated grid and the value columns its cells stand in.
+
+    ``columns`` names the table's value columns in order; a row's ``positions``
+    index into it. When the header names every value column (``合计 | 财政拨款收入
+    | 事业收入 …``) the columns are the ones it names, so a template that prints
+    its columns in another order or prints other ones is read right; otherwise
+    they are the kind's canonical columns, taken by position from 合计 on.
+    """
+
+    rows: list[RawRow]
+    columns: tuple[str, ...]
+    named_by_header: bool
+
+
+def read_tab_rows(lines: list[tuple[int, str]], kind: TableKind) -> TabGrid:
+    """Rows of a tab-separated grid, each number placed in its cell's column.
 
     The first value column is where the header's 合计 (or 总计) cell stands:
     everything left of it is a label (code, name, project unit ...).
     """
     value_start = None
     name_index = None
+    headers: list[list[str]] = []
+    named: dict[int, str] | None = None
+    columns: tuple[str, ...] = kind.columns
     rows: list[RawRow] = []
     for number, text in lines:
         cells = text.split("\t")
         if value_start is None:
+            if "\t" in text:
+                headers.append(cells)
             for index, cell in enumerate(cells):
                 if any(label in compact(cell) for label in _TOTAL_LABELS) and not is_number(cell):
                     value_start = index
@@ -110,21 +131,91 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> tuple[list[RawRow], int | Non
                     (i for i, c in enumerate(cells[:value_start]) if "名称" in c), None
                 )
             continue
-        tokens, positions = [], []
-        offset = 0
         normalised = normalise(text)
-        for index, cell in enumerate(normalised.split("\t")):
-            if index >= value_start and is_number(cell):
-                found = [t for t in line_tokens(number, text) if t.token.start >= offset][:1]
-                if found:
-                    tokens.append(found[0])
-                    positions.append(index - value_start)
-            offset += len(cell) + 1
+        value_cells = [
+            (index, cell)
+            for index, cell in enumerate(normalised.split("\t"))
+            if index >= value_start and is_number(cell)
+        ]
+        if not rows and not value_cells:
+            if "\t" in text:
+                headers.append(cells)
+            continue
+        if not rows:
+            named = _named_columns(headers, value_start, kind)
+            if named is not None:
+                extra = tuple(c for c in kind.extra if c in named.values())
+                columns = (*kind.columns, *extra)
+        tokens, positions = [], []
+        starts = _cell_starts(normalised)
+        row_tokens = line_tokens(number, text)
+        for index, _ in value_cells:
+            found = [t for t in row_tokens if t.token.start >= starts[index]][:1]
+            if not found:
+                continue
+            if named is None:
+                position = index - value_start
+            elif index in named:
+                position = columns.index(named[index])
+            else:
+                continue  # a figure under no header the kind knows: left unread, and said so
+            tokens.append(found[0])
+            positions.append(position)
         if tokens:
             rows.append(
                 RawRow(cells[:value_start], tokens, positions, number, number, text, name_index)
             )
-    return rows, value_start
+    return TabGrid(rows, columns, named is not None)
+
+
+def _cell_starts(text: str) -> list[int]:
+    starts, offset = [], 0
+    for cell in text.split("\t"):
+        starts.append(offset)
+        offset += len(cell) + 1
+    return starts
+
+
+def _named_columns(
+    headers: list[list[str]], value_start: int, kind: TableKind
+) -> dict[int, str] | None:
+    """Each value column's canonical name, read from the header rows; ``None`` unless every
+    labelled value column names a column of the kind, each a different one.
+
+    A merged header cell stands over several columns: in every header row but
+    the last, an empty cell continues the label on its left while the row above
+    it does too (``公务用车购置及运行费`` over ``小计 | 购置费 | 运行费``). A
+    ``小计`` column is its parent's total.
+    """
+    if not headers:
+        return None
+    width = max(len(row) for row in headers)
+    grid = [[normalise(c).strip() for c in row] + [""] * (width - len(row)) for row in headers]
+    filled: list[list[str]] = []
+    for r, row in enumerate(grid):
+        out: list[str] = []
+        for c, text in enumerate(row):
+            continues = (
+                not text
+                and c > value_start
+                and r < len(grid) - 1
+                and (r == 0 or filled[r - 1][c] == filled[r - 1][c - 1])
+            )
+            out.append(out[-1] if continues else text)
+        filled.append(out)
+    named: dict[int, str] = {}
+    for c in range(value_start, width):
+        path = [filled[r][c] for r in range(len(grid)) if filled[r][c]]
+        if not path:
+            continue
+        label = path[-2] if compact(path[-1]) == "小计" and len(path) > 1 else path[-1]
+        column = kind.column_named(label)
+        if column is None:
+            return None
+        named[c] = column
+    if not named or len(set(named.values())) != len(named):
+        return None
+    return named
 
 
 def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
@@ -196,6 +287,7 @@ def place_rows(
     table: str,
     unit: str,
     linked: LinkedFigures | None = None,
+    columns: tuple[str, ...] | None = None,
 ) -> GridResult:
     """Turn raw rows into rows of facts, deciding each number's column.
 
@@ -203,7 +295,8 @@ def place_rows(
     in the 三公 table ``0.2 0.2`` is 合计 + 公务接待费 when the 基本支出表
     states 30217 公务接待费 0.20 and no 30212 因公出国(境)费.
     """
-    width = len(kind.columns)
+    names = columns or kind.columns
+    width = len(names)
     precision = table_precision(t.token.amount for raw in raw_rows for t in raw.tokens)
     pending = []
     for key, raw in enumerate(raw_rows):
@@ -253,7 +346,7 @@ def place_rows(
                 f"line {raw.last_line}: no placement keeps the row's identities; placed on the usual columns"
                 if row.how == "forced"
                 else f"line {raw.last_line}: {len(row.candidates)} placements fit "
-                f"({'; '.join(', '.join(kind.columns[i] for i in p) for p in row.candidates)})"
+                f"({'; '.join(', '.join(names[i] for i in p) for p in row.candidates)})"
             )
         for token, amount, column in zip(raw.tokens, row.numbers, row.chosen, strict=True):
             fact = Fact(
@@ -262,7 +355,7 @@ def place_rows(
                 row=table_row.index,
                 code=raw.code,
                 name=name,
-                column=kind.columns[column],
+                column=names[column],
                 amount=amount,
                 unit=unit,
                 location=Location(token.line, token.token.start),

@@ -16,6 +16,8 @@ import yaml
 
 from budget_audit.numbers import normalise
 
+_HEADER_SUFFIX = re.compile(r"(?:预算数|决算数|预算|决算|金额|数)$")
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -46,6 +48,33 @@ class TableKind:
     core: frozenset[str] = field(default_factory=frozenset)
     identities: tuple[Identity, ...] = ()
     links: tuple[tuple[str, str], ...] = ()
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    extra: tuple[str, ...] = ()
+
+    @property
+    def positional_identities(self) -> tuple[Identity, ...]:
+        """The identities over the standard columns: the ones a table read by position
+        (no header naming its columns) is held to and placed by."""
+        known = set(self.columns)
+        return tuple(
+            i for i in self.identities if i.total in known and all(p in known for p in i.parts)
+        )
+
+    def column_named(self, header: str) -> str | None:
+        """The canonical column a header label names (``财政拨款收入``, ``运行费`` …), or ``None``.
+
+        ``extra`` columns are ones some templates print beside the standard set
+        (机关运行经费 in Shanghai's 三公 table); they are read only by their header.
+        """
+        label = compact(header)
+        for candidate in (label, _HEADER_SUFFIX.sub("", label)):
+            for column in (*self.columns, *self.extra):
+                if candidate == compact(column):
+                    return column
+            for column, names in self.aliases:
+                if candidate in names:
+                    return column
+        return None
 
     def matches(self, title: str) -> bool:
         """Whether a (normalised, space-free) title names this kind."""
@@ -96,6 +125,11 @@ def _kind(entry: dict[str, Any]) -> TableKind:
         core=frozenset(entry.get("core", [])),
         identities=tuple(Identity.parse(i) for i in entry.get("identities", [])),
         links=tuple((str(c), str(code)) for c, code in entry.get("links", {}).items()),
+        aliases=tuple(
+            (str(column), tuple(compact(n) for n in names))
+            for column, names in entry.get("aliases", {}).items()
+        ),
+        extra=tuple(entry.get("extra", [])),
     )
 
 

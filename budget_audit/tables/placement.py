@@ -66,7 +66,7 @@ def candidates(kind: TableKind, numbers: Sequence[Amount]) -> tuple[list[Placeme
         values = dict(zip(placement, numbers, strict=True))
         if all(
             _identity_holds(identity_total, parts, values, index)
-            for identity_total, parts in ((i.total, i.parts) for i in kind.identities)
+            for identity_total, parts in ((i.total, i.parts) for i in kind.positional_identities)
         ):
             fitting.append(placement)
     core = {index[name] for name in kind.core}

@@ -13,7 +13,7 @@ from budget_audit.numbers import normalise
 from budget_audit.source import SourceText
 from budget_audit.tables.forms import read_form
 from budget_audit.tables.grid import LinkedFigures, place_rows, read_space_rows, read_tab_rows
-from budget_audit.tables.kinds import TableKind
+from budget_audit.tables.kinds import Identity, TableKind
 from budget_audit.tables.listing import read_listing
 from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
 from budget_audit.tables.two_column import read_two_column
@@ -47,13 +47,29 @@ class Table:
     identifiers: dict[tuple[int, int], str] = field(default_factory=dict)
     in_text: dict[tuple[int, int], str] = field(default_factory=dict)
     ambiguous: list[str] = field(default_factory=list)
+    columns: tuple[str, ...] = ()
+    printed: frozenset[str] | None = None
+
+    @property
+    def identities(self) -> tuple[Identity, ...]:
+        """The kind's row identities this table can be held to.
+
+        A table whose header named its columns is held only to identities over
+        columns it prints: Shanghai's 收入预算总表 has no 本年收入小计 column, so
+        合计 = 本年收入小计 + 上年结转结余小计 says nothing about it.
+        """
+        if self.printed is None:
+            return self.kind.positional_identities
+        return tuple(
+            i
+            for i in self.kind.identities
+            if i.total in self.printed and all(p in self.printed for p in i.parts)
+        )
 
     @property
     def shape(self) -> tuple[int, int]:
         """Rows × value columns, as a reader would count them."""
-        columns = (
-            len(self.kind.columns) if self.kind.columns else len({f.column for f in self.facts})
-        )
+        columns = len(self.columns) if self.columns else len({f.column for f in self.facts})
         return (len(self.rows), 1 if self.kind.layout == "two_column" else columns)
 
     def frame(self) -> pd.DataFrame:
@@ -63,13 +79,13 @@ class Table:
                 {
                     "code": r.code,
                     "name": r.name,
-                    **{c: _value(r, c) for c in self.kind.columns},
+                    **{c: _value(r, c) for c in self.columns},
                     "line": r.last_line,
                 }
                 for r in self.rows
             ]
             return pd.DataFrame(
-                records, columns=["code", "name", *self.kind.columns, "line"], dtype=object
+                records, columns=["code", "name", *self.columns, "line"], dtype=object
             )
         if self.kind.layout == "two_column":
             records = [
@@ -116,9 +132,16 @@ def read_table(
     for number, text in lines:
         if not _UNIT.search(normalise(text)) or "\t" in text:
             table.tokens.extend(line_tokens(number, text))
+    table.columns = kind.columns
     if kind.layout == "grid":
-        raw = read_tab_rows(lines)[0] if layout == "tab" else read_space_rows(lines)
-        result = place_rows(raw, kind, table_id, unit, linked)
+        if layout == "tab":
+            grid = read_tab_rows(lines, kind)
+            raw, table.columns = grid.rows, grid.columns
+            if grid.named_by_header:
+                table.printed = frozenset(table.columns)
+        else:
+            raw = read_space_rows(lines)
+        result = place_rows(raw, kind, table_id, unit, linked, table.columns)
         table.rows, table.facts, table.ambiguous = result.rows, result.facts, result.ambiguous
         table.identifiers.update(result.identifiers)
     elif kind.layout == "two_column":
