@@ -102,7 +102,7 @@ class TabGrid:
 
     rows: list[RawRow]
     columns: tuple[str, ...]
-    named_by_header: bool
+    printed: frozenset[str] | None  # the columns the header named; None when read by position
 
 
 def read_tab_rows(lines: list[tuple[int, str]], kind: TableKind) -> TabGrid:
@@ -165,7 +165,7 @@ def read_tab_rows(lines: list[tuple[int, str]], kind: TableKind) -> TabGrid:
             rows.append(
                 RawRow(cells[:value_start], tokens, positions, number, number, text, name_index)
             )
-    return TabGrid(rows, columns, named is not None)
+    return TabGrid(rows, columns, frozenset(named.values()) if named is not None else None)
 
 
 def _cell_starts(text: str) -> list[int]:

@@ -136,9 +136,7 @@ def read_table(
     if kind.layout == "grid":
         if layout == "tab":
             grid = read_tab_rows(lines, kind)
-            raw, table.columns = grid.rows, grid.columns
-            if grid.named_by_header:
-                table.printed = frozenset(table.columns)
+            raw, table.columns, table.printed = grid.rows, grid.columns, grid.printed
         else:
             raw = read_space_rows(lines)
         result = place_rows(raw, kind, table_id, unit, linked, table.columns)
