@@ -148,7 +148,11 @@ def _page_items(
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         rows, shape = _grid_rows(table, shape)
         for order, (top, cells) in enumerate(rows):
-            positioned.append((top, 10_000 + order, cells))
+            heading = (
+                _caption(cells) if order == 0 or isinstance(positioned[-1][2], _Prose) else None
+            )
+            item: _Item = _Prose(heading, False) if heading is not None else cells
+            positioned.append((top, 10_000 + order, item))
     positioned.sort(key=lambda item: (item[0], item[1]))
     return [item for _, _, item in positioned], shape
 
@@ -192,6 +196,22 @@ def _grid_rows(
         (top, cells) for top, cells in zip(tops, grid, strict=True) if any(c.text for c in cells)
     ]
     return rows, shape
+
+
+def _caption(cells: list[Cell]) -> str | None:
+    """A table's title or its 编制单位/单位 line drawn inside its frame, read as the prose it is.
+
+    Some publishers rule the title and unit rows into the table; as grid rows
+    they would hide the title from the layout and the unit from the reader.
+    """
+    texts = [c.text for c in cells if c.text]
+    if len(texts) == 1 and texts[0].endswith("表"):
+        return texts[0]
+    if any(re.search(r"单位\s*[:：]", t) for t in texts) and not any(
+        _AMOUNT.match(t) for t in texts
+    ):
+        return " ".join(texts)
+    return None
 
 
 def _has_header(grid: list[list[Cell]]) -> bool:

@@ -17,6 +17,7 @@ import yaml
 from budget_audit.numbers import normalise
 
 _HEADER_SUFFIX = re.compile(r"(?:预算数|决算数|预算|决算|金额|数)$")
+_HEADER_YEAR = re.compile(r"^(?:20\d\d年度?|本年|上年)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class TableKind:
         ``extra`` columns are ones some templates print beside the standard set
         (机关运行经费 in Shanghai's 三公 table); they are read only by their header.
         """
-        label = compact(header)
+        label = _HEADER_YEAR.sub("", compact(header))
         for candidate in (label, _HEADER_SUFFIX.sub("", label)):
             for column in (*self.columns, *self.extra):
                 if candidate == compact(column):
