@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -151,26 +152,43 @@ def find_parts(source: SourceText) -> list[Part]:
     page opens a span.
     """
     last_heading: dict[str, int] = {}
+    seen: Counter[str] = Counter()
     for number, text in enumerate(source.lines, start=1):
         match = _PART_HEADING.match(text)
         if match and part_of_heading(text) is not None:
             last_heading[match.group(1)] = number
-    if last_heading:
-        starts = sorted(
-            (line, str(part_of_heading(source.line(line)))) for line in last_heading.values()
-        )
+            seen[match.group(1)] += 1
+    first = contents_end(source) + 1
+    worded = [
+        (number, name)
+        for number in range(first, len(source.lines) + 1)
+        if (name := part_of_heading(source.line(number))) is not None
+    ]
+    if not last_heading:
+        starts = worded
     else:
-        first = contents_end(source) + 1
-        starts = [
-            (number, name)
-            for number in range(first, len(source.lines) + 1)
-            if (name := part_of_heading(source.line(number))) is not None
-        ]
+        repeated = [last_heading[n] for n, count in seen.items() if count > 1]
+        if repeated:  # a numeral seen only on the contents page heads no body
+            last_heading = {n: line for n, line in last_heading.items() if line >= min(repeated)}
+        starts = [(line, str(part_of_heading(source.line(line)))) for line in last_heading.values()]
+        named = {name for _, name in starts}
+        # a part whose body heading is worded (决算: "…2024 年度部门决算表" under no 第二部分)
+        starts = sorted(
+            [*starts, *_first_each((n, name) for n, name in worded if name not in named)]
+        )
     parts = []
     for index, (line, name) in enumerate(starts):
         end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(source.lines)
         parts.append(Part(name, line, end))
     return parts
+
+
+def _first_each(headings: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The first heading of each part name."""
+    seen: dict[str, int] = {}
+    for line, name in headings:
+        seen.setdefault(name, line)
+    return [(line, name) for name, line in seen.items()]
 
 
 def find_year(source: SourceText) -> int | None:

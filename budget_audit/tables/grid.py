@@ -105,11 +105,16 @@ class TabGrid:
     printed: frozenset[str] | None  # the columns the header named; None when read by position
 
 
-def read_tab_rows(lines: list[tuple[int, str]], kind: TableKind) -> TabGrid:
+def read_tab_rows(
+    lines: list[tuple[int, str]], kind: TableKind, by_position: bool = True
+) -> TabGrid:
     """Rows of a tab-separated grid, each number placed in its cell's column.
 
     The first value column is where the header's 合计 (or 总计) cell stands:
-    everything left of it is a label (code, name, project unit ...).
+    everything left of it is a label (code, name, project unit ...). Without
+    ``by_position`` (a PDF or workbook, whose template may print any columns)
+    a figure is read only under a header that names its column; the rest stay
+    unread and are listed as not understood, never guessed.
     """
     value_start = None
     name_index = None
@@ -153,9 +158,9 @@ def read_tab_rows(lines: list[tuple[int, str]], kind: TableKind) -> TabGrid:
             found = [t for t in row_tokens if t.token.start >= starts[index]][:1]
             if not found:
                 continue
-            if named is None:
+            if named is None and by_position:
                 position = index - value_start
-            elif index in named:
+            elif named is not None and index in named:
                 position = columns.index(named[index])
             else:
                 continue  # a figure under no header the kind knows: left unread, and said so

@@ -135,7 +135,7 @@ def read_table(
     table.columns = kind.columns
     if kind.layout == "grid":
         if layout == "tab":
-            grid = read_tab_rows(lines, kind)
+            grid = read_tab_rows(lines, kind, by_position=source.kind == "text")
             raw, table.columns, table.printed = grid.rows, grid.columns, grid.printed
         else:
             raw = read_space_rows(lines)
