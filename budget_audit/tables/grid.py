@@ -125,12 +125,11 @@ def read_tab_rows(
     for number, text in lines:
         cells = text.split("\t")
         if value_start is None:
+            if any(is_number(cell) for cell in cells):
+                continue  # figures before any header: nothing says their columns
             if "\t" in text:
                 headers.append(cells)
-            for index, cell in enumerate(cells):
-                if any(label in compact(cell) for label in _TOTAL_LABELS) and not is_number(cell):
-                    value_start = index
-                    break
+            value_start = _first_value_column(cells, kind, by_position)
             if value_start is not None:
                 name_index = next(
                     (i for i, c in enumerate(cells[:value_start]) if "名称" in c), None
@@ -154,14 +153,20 @@ def read_tab_rows(
         tokens, positions = [], []
         starts = _cell_starts(normalised)
         row_tokens = line_tokens(number, text)
+        row_named = named
+        if named is not None and len(named) == 1 and not by_position:
+            value_cells = _after_label(normalised.split("\t"))
+            if len(value_cells) != 1:
+                value_cells = []  # two figures under one header: which is it? left unread
+            row_named = {index: next(iter(named.values())) for index, _ in value_cells}
         for index, _ in value_cells:
             found = [t for t in row_tokens if t.token.start >= starts[index]][:1]
             if not found:
                 continue
             if named is None and by_position:
                 position = index - value_start
-            elif named is not None and index in named:
-                position = columns.index(named[index])
+            elif row_named is not None and index in row_named:
+                position = columns.index(row_named[index])
             else:
                 continue  # a figure under no header the kind knows: left unread, and said so
             tokens.append(found[0])
@@ -171,6 +176,25 @@ def read_tab_rows(
                 RawRow(cells[:value_start], tokens, positions, number, number, text, name_index)
             )
     return TabGrid(rows, columns, frozenset(named.values()) if named is not None else None)
+
+
+def _first_value_column(cells: list[str], kind: TableKind, by_position: bool) -> int | None:
+    """Where the header's value columns begin: its 合计 (总计) cell, or, for a grid source
+    whose header names its total otherwise (``金额``), that cell."""
+    for index, cell in enumerate(cells):
+        if any(label in compact(cell) for label in _TOTAL_LABELS):
+            return index
+    if by_position:
+        return None
+    return next((i for i, c in enumerate(cells) if c and kind.column_named(c) == "合计"), None)
+
+
+def _after_label(cells: list[str]) -> list[tuple[int, str]]:
+    """The figures right of a row's last label (its name): a table with one value column
+    whose figures some publishers print a cell left of their header (Jiangsu's 金额)."""
+    labels = [i for i, cell in enumerate(cells) if cell.strip() and not is_number(cell)]
+    first = labels[-1] + 1 if labels else 0
+    return [(i, c) for i, c in enumerate(cells) if i >= first and is_number(c)]
 
 
 def _cell_starts(text: str) -> list[int]:

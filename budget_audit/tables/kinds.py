@@ -17,6 +17,7 @@ import yaml
 from budget_audit.numbers import normalise
 
 _HEADER_SUFFIX = re.compile(r"(?:预算数|决算数|预算|决算|金额|数)$")
+_TOTAL_WORDS = ("金额", "合计", "总计")
 _HEADER_YEAR = re.compile(r"^(?:20\d\d年度?|本年|上年)")
 
 
@@ -75,6 +76,8 @@ class TableKind:
             for column, names in self.aliases:
                 if candidate in names:
                     return column
+        if label in _TOTAL_WORDS and "合计" in self.columns:
+            return "合计"  # a table of one value column heads it 金额 (Jiangsu)
         return None
 
     def matches(self, title: str) -> bool:
