@@ -17,6 +17,7 @@ from budget_audit.numbers import normalise
 from budget_audit.source import Box, CellPlace, Place, SourceText
 
 _SPACES = re.compile(r"[ \t]+")
+_LEADERS = re.compile(r"\s*(?:[.…·]{3,}|…+)\s*\d*\s*$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class Cell:
     text: str
     box: Box | None = None
     ref: str | None = None
+
+
+def strip_leaders(text: str) -> str:
+    """A contents entry without its dot leaders and page number (``一、概况……3`` → ``一、概况``)."""
+    return _LEADERS.sub("", text)
 
 
 def join_cell_text(text: str | None) -> str:
