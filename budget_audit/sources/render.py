@@ -66,6 +66,27 @@ class Rendering:
         self.lines.append(normalise(text).replace("\t", " ").rstrip())
         self.places.append(Place(self.file, page, sheet))
 
+    def prose_cells(
+        self, cells: list[Cell], page: int | None = None, sheet: str | None = None
+    ) -> None:
+        """Add a line of prose printed in cells (a paragraph's line in one cell, a caption row).
+
+        The cells' texts are joined by a space, and each keeps its span and
+        place, so a number in a workbook's paragraph is cited by its cell.
+        """
+        text = ""
+        spans: list[CellPlace] = []
+        for cell in cells:
+            piece = normalise(cell.text).replace("\t", " ").strip()
+            if not piece:
+                continue
+            if text:
+                text += " "
+            spans.append(CellPlace(len(text), len(text) + len(piece), cell.box, cell.ref))
+            text += piece
+        self.lines.append(text)
+        self.places.append(Place(self.file, page, sheet, tuple(spans)))
+
     def row(self, cells: list[Cell], page: int | None = None, sheet: str | None = None) -> None:
         """Add a grid row: its cells joined by tabs, each cell's span and box remembered."""
         texts: list[str] = []
