@@ -92,9 +92,13 @@ def test_template_tables_are_grids_with_codes_joined() -> None:
 def test_empty_template_loads_with_its_tables_recognised_and_no_figures() -> None:
     document = ba.load(TEMPLATE)
     found = {table.kind.name: table for table in document.tables}
-    # titles the vocabulary knows today; the template has nine (more as it learns Shanghai's)
-    for kind in ("收支总表", "收入总表", "支出总表", "财政拨款收支总表", "三公经费支出表"):
-        assert kind in found
+    assert len(found) == len(document.tables)
+    # the nine tables of its 目录, each known by its sheet's title
+    assert [table.kind.name for table in document.tables] == [
+        "收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表",
+        "政府性基金预算支出表", "国有资本经营预算支出表", "一般公共预算基本支出表",
+        "三公经费支出表",
+    ]  # fmt: skip
     assert found["支出总表"].title == "2026年部门支出预算总表"
     assert found["支出总表"].unit == "元"
     assert found["三公经费支出表"].unit == "万元"
@@ -284,3 +288,99 @@ def test_formula_without_a_saved_value_is_refused_naming_its_cell(tmp_path: Path
     message = _refused(path)
     assert "基本支出!D6" in message
     assert "no saved value" in message
+
+
+# The 2025年部门支出预算总表 of 商务委 (shanghai-putuo-shangwuwei-2025-bumen-yusuan.pdf,
+# pages 12-13) in 元, typed off the PDF: code, name, 合计, 基本支出, 项目支出.
+SHANGWUWEI_SPENDING: list[tuple[str, str, str, str, str]] = [
+    ("201", "一般公共服务支出", "21601733", "12291733", "9310000"),
+    ("20113", "商贸事务", "21601733", "12291733", "9310000"),
+    ("2011301", "行政运行", "9389913", "9389913", ""),
+    ("2011302", "一般行政管理事务", "4545000", "", "4545000"),
+    ("2011350", "事业运行", "2901820", "2901820", ""),
+    ("2011399", "其他商贸事务支出", "4765000", "", "4765000"),
+    ("206", "科学技术支出", "17200000", "", "17200000"),
+    ("20605", "科技条件与服务", "17200000", "", "17200000"),
+    ("2060503", "科技条件专项", "17200000", "", "17200000"),
+    ("208", "社会保障和就业支出", "3808085", "3808085", ""),
+    ("20805", "行政事业单位养老支出", "3808085", "3808085", ""),
+    ("2080501", "行政单位离退休", "1661216", "1661216", ""),
+    ("2080502", "事业单位离退休", "17280", "17280", ""),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "1410886", "1410886", ""),
+    ("2080506", "机关事业单位职业年金缴费支出", "705443", "705443", ""),
+    ("2080599", "其他行政事业单位养老支出", "13260", "13260", ""),
+    ("210", "卫生健康支出", "881803", "881803", ""),
+    ("21011", "行政事业单位医疗", "881803", "881803", ""),
+    ("2101101", "行政单位医疗", "631941", "631941", ""),
+    ("2101102", "事业单位医疗", "249862", "249862", ""),
+    ("215", "资源勘探工业信息等支出", "293810000", "", "293810000"),
+    ("21508", "支持中小企业发展和管理支出", "293810000", "", "293810000"),
+    ("2150899", "其他支持中小企业发展和管理支出", "293810000", "", "293810000"),
+    ("216", "商业服务业等支出", "31364000", "", "31364000"),
+    ("21699", "其他商业服务业等支出", "31364000", "", "31364000"),
+    ("2169999", "其他商业服务业等支出", "31364000", "", "31364000"),
+    ("221", "住房保障支出", "2849034", "2849034", ""),
+    ("22102", "住房改革支出", "2849034", "2849034", ""),
+    ("2210201", "住房公积金", "1361034", "1361034", ""),
+    ("2210203", "购房补贴", "1488000", "1488000", ""),
+]
+SHANGWUWEI_TOTAL = ("371514655", "19830655", "351684000")
+PDF = TEMPLATE.parent / "shanghai-putuo-shangwuwei-2025-bumen-yusuan.pdf"
+
+
+def _template_filled_with_spending(path: Path, change: tuple[str, str] | None = None) -> Path:
+    """The template workbook with the PDF's 支出总表 typed into its sheet (rows 9-38, 合计 39),
+    codes split into 类 | 款 | 项 cells as the template has them; ``change`` = (code, new 基本支出)."""
+    workbook = load_workbook(TEMPLATE)
+    sheet = workbook["部门支出总表"]
+    sheet.unmerge_cells("A20:D20")
+    for row in range(9, 24):
+        for column in range(1, 8):
+            sheet.cell(row=row, column=column, value=None)
+    rows = [*SHANGWUWEI_SPENDING, ("合计", "", *SHANGWUWEI_TOTAL)]
+    for number, (code, name, total, basic, project) in enumerate(rows, start=9):
+        if change is not None and code == change[0]:
+            basic = change[1]
+        parts = [code[:3], code[3:5], code[5:7]] if code.isdigit() else [code, "", ""]
+        sheet.cell(row=number, column=1, value=int(parts[0]) if parts[0].isdigit() else parts[0])
+        for column, part in ((2, parts[1]), (3, parts[2]), (4, name)):
+            sheet.cell(row=number, column=column, value=part or None)
+        for column, figure in ((5, total), (6, basic), (7, project)):
+            cell = sheet.cell(row=number, column=column, value=int(figure) if figure else None)
+            cell.number_format = MONEY
+    workbook.save(path)
+    return path
+
+
+def test_template_filled_from_the_pdf_reads_as_the_pdf_does(tmp_path: Path) -> None:
+    document = ba.load(_template_filled_with_spending(tmp_path / "商务委.xlsx"))
+    frame = document.table("支出总表")
+    expected = [*SHANGWUWEI_SPENDING, (None, "合计", *SHANGWUWEI_TOTAL)]
+    assert len(frame) == len(expected)
+    for (_, row), (code, name, total, basic, project) in zip(
+        frame.iterrows(), expected, strict=True
+    ):
+        assert (row["code"], row["name"]) == (code, name)
+        for column, figure in (("合计", total), ("基本支出", basic), ("项目支出", project)):
+            assert row[column] == (Decimal(figure) if figure else None), (code, column)
+    # the PDF of the same table gives the same facts (the two adapters agree)
+    pdf = ba.load(PDF)
+
+    def facts(doc: ba.Document) -> list[tuple[str | None, str, str, Decimal]]:
+        [table] = doc.tables_of("支出总表")
+        return [(f.code, f.name, f.column, f.value) for f in table.facts]
+
+    assert facts(document) == facts(pdf)
+
+
+def test_a_changed_cell_of_the_filled_template_is_reported_at_its_cell(tmp_path: Path) -> None:
+    # 2011350 事业运行 基本支出 2,901,820.00 → 2,901,830.00 (F13): 20113's 12,291,733.00 (F10)
+    # is now 10 元 less than its items 9,389,913.00 (F11) + 2,901,830.00 (F13)
+    path = _template_filled_with_spending(tmp_path / "商务委.xlsx", ("2011350", "2901830"))
+    result = ba.audit(path)
+    cited = [
+        tuple(e.cell for e in f.evidence)
+        for f in result.found
+        if f.rule == "BA101" and f.severity == "error"
+    ]
+    assert ("部门支出总表!F10", "部门支出总表!F11", "部门支出总表!F13") in cited
