@@ -9,6 +9,10 @@ Excel's 15 significant digits (which is how Excel itself hides the noise),
 then to the decimals of its number format, with the format's thousands
 separator and percent sign. Money never passes through float arithmetic here:
 the float's shortest ``repr`` becomes a :class:`~decimal.Decimal` first.
+
+Only the format's first section is read: a negative figure is printed with a
+minus sign whatever colour or parentheses its format's negative section asks
+for, and a zero as ``0.00`` where an accounting format would print ``-``.
 """
 
 from __future__ import annotations
