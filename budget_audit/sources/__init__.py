@@ -6,13 +6,16 @@ and refuses formats it cannot read with one line that names the ones it can.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from budget_audit.errors import InputError
 from budget_audit.source import SourceText, read_source
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".xlsx")
 _WORD = (".doc", ".docx", ".wps", ".rtf")
+_WORKBOOK = (".xlsx", ".xlsm")
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary Office formats (.doc, .xls)
 
 
 def read_any(path: str | Path) -> SourceText:
@@ -29,7 +32,18 @@ def read_any(path: str | Path) -> SourceText:
         from budget_audit.sources.pdf import read_pdf
 
         return read_pdf(file)
-    if suffix in _WORD or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if suffix == ".xls" or (suffix in _WORKBOOK and head.startswith(_OLE)):
+        raise InputError(
+            f"{file.name}: an old binary Excel workbook (.xls) is not read; "
+            "save it as .xlsx and try again"
+        )
+    if suffix in _WORKBOOK or (
+        head.startswith(b"PK") and suffix not in _WORD and _is_workbook(file)
+    ):
+        from budget_audit.sources.xlsx import read_xlsx
+
+        return read_xlsx(file)
+    if suffix in _WORD or head.startswith(_OLE):
         raise InputError(
             f"{file.name}: Word and other office documents are not read; save it as PDF "
             f"or text (supported: {', '.join(SUPPORTED_SUFFIXES)})"
@@ -40,3 +54,12 @@ def read_any(path: str | Path) -> SourceText:
             f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
     return read_source(file)
+
+
+def _is_workbook(file: Path) -> bool:
+    """Whether a zip file is an Excel workbook (it holds ``xl/workbook.xml``), whatever its name."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False

@@ -22,13 +22,11 @@ from typing import Any
 from budget_audit.errors import InputError
 from budget_audit.numbers import normalise
 from budget_audit.source import SourceText
-from budget_audit.sources.render import Cell, Rendering, join_cell_text
+from budget_audit.sources.grid_tidy import code_columns, joined
+from budget_audit.sources.render import Cell, Rendering, join_cell_text, strip_leaders
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—─–_]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—─–_]*$")
-_LEADERS = re.compile(r"\s*(?:[.…·]{3,}|…+)\s*\d*\s*$")
-_CODE_PART = re.compile(r"^\d{1,3}$")
 _AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
-_CODE_LEVELS = ("类", "款", "项")
 
 
 @dataclass(frozen=True)
@@ -140,7 +138,7 @@ def _page_items(
     positioned: list[tuple[float, int, _Item]] = []
     height = float(page.height)
     for order, line in enumerate(prose.extract_text_lines(return_chars=False)):
-        text = _LEADERS.sub("", normalise(line["text"])).strip()
+        text = strip_leaders(normalise(line["text"])).strip()
         at_edge = line["top"] > 0.9 * height or line["bottom"] < 0.08 * height
         if not text or (at_edge and _PAGE_NUMBER.match(text)):
             continue
@@ -188,10 +186,10 @@ def _grid_rows(
     else:
         keep = tuple(c for c in range(width) if any(r[c].text for r in grid))
         kept = [[r[c] for c in keep] for r in grid]
-        shape = _Shape(width, keep, _code_columns(kept))
+        shape = _Shape(width, keep, code_columns(kept))
     grid = [[r[c] for c in shape.keep] for r in grid]
     if shape.codes is not None:
-        grid = [_joined(row, *shape.codes) for row in grid]
+        grid = [joined(row, *shape.codes) for row in grid]
     rows = [
         (top, cells) for top, cells in zip(tops, grid, strict=True) if any(c.text for c in cells)
     ]
@@ -221,29 +219,6 @@ def _has_header(grid: list[list[Cell]]) -> bool:
         if texts:
             return not any(_AMOUNT.match(t) for t in texts)
     return False
-
-
-def _code_columns(grid: list[list[Cell]]) -> tuple[int, int] | None:
-    """Where the 类 | 款 (| 项) code cells stand: a header row labels consecutive cells so."""
-    for header in grid:
-        labels = [normalise(c.text).replace(" ", "") for c in header]
-        for start in range(len(labels) - 1):
-            levels = tuple(labels[start : start + 3])
-            if levels[:2] == _CODE_LEVELS[:2]:
-                return start, 3 if levels == _CODE_LEVELS else 2
-    return None
-
-
-def _joined(row: list[Cell], start: int, span: int) -> list[Cell]:
-    parts = row[start : start + span]
-    texts = [c.text for c in parts]
-    if texts[0] and all(not t or _CODE_PART.match(t) for t in texts):
-        boxes = [c.box for c in parts if c.box is not None]
-        box = (boxes[0][0], boxes[0][1], boxes[-1][2], boxes[-1][3]) if boxes else None
-        code = Cell("".join(t for t in texts if t), box)
-    else:
-        code = Cell("".join(texts), parts[0].box)
-    return [*row[:start], code, *row[start + span :]]
 
 
 def _running_heads(pages: list[list[_Item]]) -> set[str]:

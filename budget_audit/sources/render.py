@@ -17,6 +17,7 @@ from budget_audit.numbers import normalise
 from budget_audit.source import Box, CellPlace, Place, SourceText
 
 _SPACES = re.compile(r"[ \t]+")
+_LEADERS = re.compile(r"\s*(?:[.…·]{3,}|…+)\s*\d*\s*$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class Cell:
     text: str
     box: Box | None = None
     ref: str | None = None
+
+
+def strip_leaders(text: str) -> str:
+    """A contents entry without its dot leaders and page number (``一、概况……3`` → ``一、概况``)."""
+    return _LEADERS.sub("", text)
 
 
 def join_cell_text(text: str | None) -> str:
@@ -59,6 +65,27 @@ class Rendering:
         """Add a line of prose (tabs inside it become spaces: only grid rows hold tabs)."""
         self.lines.append(normalise(text).replace("\t", " ").rstrip())
         self.places.append(Place(self.file, page, sheet))
+
+    def prose_cells(
+        self, cells: list[Cell], page: int | None = None, sheet: str | None = None
+    ) -> None:
+        """Add a line of prose printed in cells (a paragraph's line in one cell, a caption row).
+
+        The cells' texts are joined by a space, and each keeps its span and
+        place, so a number in a workbook's paragraph is cited by its cell.
+        """
+        text = ""
+        spans: list[CellPlace] = []
+        for cell in cells:
+            piece = normalise(cell.text).replace("\t", " ").strip()
+            if not piece:
+                continue
+            if text:
+                text += " "
+            spans.append(CellPlace(len(text), len(text) + len(piece), cell.box, cell.ref))
+            text += piece
+        self.lines.append(text)
+        self.places.append(Place(self.file, page, sheet, tuple(spans)))
 
     def row(self, cells: list[Cell], page: int | None = None, sheet: str | None = None) -> None:
         """Add a grid row: its cells joined by tabs, each cell's span and box remembered."""
