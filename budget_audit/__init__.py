@@ -5,8 +5,16 @@
 >>> d.table("支出总表")                                   # doctest: +SKIP
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from budget_audit.audit import Audit, audit
 from budget_audit.document import Document, load, parse
 from budget_audit.errors import InputError
 
-__all__ = ["Audit", "Document", "InputError", "audit", "load", "parse"]
+try:
+    # The one source of the version is pyproject.toml, read from the installed metadata.
+    __version__ = version("budget-audit")
+except PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = ["Audit", "Document", "InputError", "__version__", "audit", "load", "parse"]

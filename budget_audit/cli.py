@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from budget_audit import __version__
 from budget_audit.audit import Audit, audit_document
 from budget_audit.config import find_settings, selected_rules
 from budget_audit.document import Document, load
@@ -25,7 +26,7 @@ EXIT_INPUT_ERROR = 2
 
 
 @click.group()
-@click.version_option(package_name="budget-audit")
+@click.version_option(version=__version__, prog_name="budget-audit")
 def main() -> None:
     """Audit department budget disclosures (部门预算公开) for internal consistency."""
 

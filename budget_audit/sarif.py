@@ -6,10 +6,10 @@ lines are related locations. ``info`` maps to SARIF's ``note``.
 
 from __future__ import annotations
 
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from budget_audit import __version__
 from budget_audit.audit import Audit
 from budget_audit.engine import Rule
 
@@ -30,7 +30,7 @@ def to_sarif(audits: list[Audit], rules: list[Rule], paths: list[Path]) -> dict[
                 "tool": {
                     "driver": {
                         "name": "budget-audit",
-                        "version": version("budget-audit"),
+                        "version": __version__,
                         "rules": [_rule(rule) for rule in rules],
                     }
                 },
