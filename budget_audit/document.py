@@ -120,7 +120,7 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
     if table_part is not None:
         blocks = find_blocks(source, table_part, words)
     elif source.kind != "text":
-        blocks = find_grid_blocks(source, contents_end(source) + 1, words)
+        blocks = find_grid_blocks(source, contents_end(source), words)
     else:
         blocks = []
     with_body = [b for b in blocks if b.kind is not None and _has_body(source, b)]

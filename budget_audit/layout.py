@@ -224,7 +224,9 @@ def find_department(source: SourceText, parts: list[Part]) -> str | None:
     labelled = Counter(
         m.group(1).strip()
         for line in source.lines[:2000]
-        if "\t" not in line and (m := label.match(normalise(line)))
+        if "\t" not in line
+        and (m := label.match(normalise(line)))
+        and not m.group(1).startswith("单位")  # an empty field followed by the unit
     )
     for name, _ in labelled.most_common():
         if heading_name is None or (name.endswith(heading_name) and len(name) > len(heading_name)):
@@ -278,7 +280,8 @@ def find_grid_blocks(source: SourceText, first: int, vocabulary: Vocabulary) -> 
     """Table blocks anywhere after line ``first``, for a source whose tables are grids of cells.
 
     Without a table part (Shanghai prints its tables between two parts of
-    prose) a title counts only when grid rows follow it, and its block ends
+    prose) a title counts only when grid rows follow it (the search starts on
+    the line after ``first``), and its block ends
     with its last grid row and the notes under it (``注：…``), so the prose
     after a table stays prose.
     """

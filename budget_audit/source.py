@@ -42,9 +42,10 @@ class Place:
     cells: tuple[CellPlace, ...] = ()
 
     def cell_at(self, start: int | None) -> CellPlace | None:
-        """The cell whose span holds character offset ``start`` of the line."""
+        """The cell whose span holds character offset ``start`` of the line; with no offset,
+        the line's cell when it has just one (a paragraph written in one workbook cell)."""
         if start is None:
-            return None
+            return self.cells[0] if len(self.cells) == 1 else None
         return next((c for c in self.cells if c.start <= start < c.end), None)
 
 
