@@ -193,7 +193,44 @@ def _grid_rows(
     rows = [
         (top, cells) for top, cells in zip(tops, grid, strict=True) if any(c.text for c in cells)
     ]
-    return rows, shape
+    return _rejoin_split_rows(rows), shape
+
+
+def _rejoin_split_rows(rows: list[tuple[float, list[Cell]]]) -> list[tuple[float, list[Cell]]]:
+    """Put a row's figures back beside its label when the publisher drew them a rule apart.
+
+    Some tables (Jiangsu's) rule each item as a label row over a figures row:
+    ``301 | 工资福利支出 |`` then ``| | 10,204.52``. A row of figures with no label
+    cannot stand alone, so when the row above holds labels and no figures, and the
+    two fill different cells, they are one row.
+    """
+    joined: list[tuple[float, list[Cell]]] = []
+    for top, cells in rows:
+        if joined and _figures_only(cells) and _labels_only(joined[-1][1]):
+            above = joined[-1][1]
+            if all(not (a.text and b.text) for a, b in zip(above, cells, strict=True)):
+                joined[-1] = (
+                    joined[-1][0],
+                    [a if a.text else b for a, b in zip(above, cells, strict=True)],
+                )
+                continue
+        joined.append((top, cells))
+    return joined
+
+
+def _figures_only(cells: list[Cell]) -> bool:
+    texts = [c.text for c in cells if c.text]
+    return bool(texts) and all(_AMOUNT.match(t) for t in texts)
+
+
+def _labels_only(cells: list[Cell]) -> bool:
+    """Text and at most a leading code: a label row waiting for its figures."""
+    texts = [c.text for c in cells if c.text]
+    return (
+        len(texts) > 1
+        and not any(_AMOUNT.match(t) for t in texts[1:])
+        and not _AMOUNT.match(texts[-1])
+    )
 
 
 def _caption(cells: list[Cell]) -> str | None:

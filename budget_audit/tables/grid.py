@@ -239,6 +239,8 @@ def _named_columns(
             continue
         label = path[-2] if compact(path[-1]) == "小计" and len(path) > 1 else path[-1]
         column = kind.column_named(label)
+        if column is None and len(path) > 1:  # a label wrapped over two header rows
+            column = kind.column_named(path[-2] + path[-1])
         if column is None:
             return None
         named[c] = column
