@@ -224,10 +224,12 @@ def _figures_only(cells: list[Cell]) -> bool:
 
 
 def _labels_only(cells: list[Cell]) -> bool:
-    """Text and at most a leading code: a label row waiting for its figures."""
+    """A code and a name at the row's start, no figures: a label row waiting for its figures
+    (a header row, whose labels stand over the value columns, is not one)."""
     texts = [c.text for c in cells if c.text]
     return (
-        len(texts) > 1
+        any(c.text for c in cells[:2])
+        and len(texts) > 1
         and not any(_AMOUNT.match(t) for t in texts[1:])
         and not _AMOUNT.match(texts[-1])
     )
