@@ -51,6 +51,20 @@ class Table:
     printed: frozenset[str] | None = None
 
     @property
+    def unread(self) -> int:
+        """How many numbers of the table's body no fact, identifier or prose account claims.
+
+        A missing cell of a table read whole is an empty cell (zero); in a table
+        with unread numbers it may be a figure that was not understood.
+        """
+        claimed = {(f.location.line, f.location.start) for f in self.facts}
+        return sum(
+            1
+            for t in self.tokens
+            if t.key not in claimed and t.key not in self.identifiers and t.key not in self.in_text
+        )
+
+    @property
     def identities(self) -> tuple[Identity, ...]:
         """The kind's row identities this table can be held to.
 
@@ -143,7 +157,9 @@ def read_table(
         table.rows, table.facts, table.ambiguous = result.rows, result.facts, result.ambiguous
         table.identifiers.update(result.identifiers)
     elif kind.layout == "two_column":
-        table.rows, table.facts = read_two_column(lines, table_id, kind.name, unit)
+        table.rows, table.facts = read_two_column(
+            lines, table_id, kind.name, unit, by_position=source.kind == "text"
+        )
     else:
         form = (
             read_listing(lines, table_id, kind, unit)

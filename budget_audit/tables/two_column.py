@@ -13,7 +13,7 @@ import re
 
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
-from budget_audit.numbers import at_precision, normalise, table_precision
+from budget_audit.numbers import at_precision, is_number, normalise, table_precision
 from budget_audit.tables.kinds import compact
 from budget_audit.tables.tokens import LineToken, line_tokens
 
@@ -92,13 +92,82 @@ def _pairs(number: int, text: str) -> list[tuple[str, LineToken | None]]:
     return pairs
 
 
+_AMOUNT_HEADERS = ("预算数", "决算数", "金额", "合计", "本年数", "年初预算数")
+
+
+def _header_pairs(lines: list[tuple[int, str]]) -> dict[int, int] | None:
+    """For a grid source: each amount column and the label column it belongs to, from the header.
+
+    The header row names its amount columns (预算数, 金额 …); an amount column
+    belongs to the nearest label column on its left. Jiangsu prints two views
+    of spending side by side (功能分类 | 支出用途), and some rows hold a label in
+    one view and an amount in the other: only the header can pair them right.
+    """
+    for _, text in lines:
+        if "\t" not in text:
+            continue
+        cells = [compact(c) for c in normalise(text).split("\t")]
+        if any(is_number(c) for c in cells):
+            return None  # figures before any header that names its amount columns
+        amounts = [i for i, c in enumerate(cells) if c in _AMOUNT_HEADERS]
+        if not amounts:
+            continue
+        pairs: dict[int, int] = {}
+        for index in amounts:
+            labels = [i for i in range(index) if cells[i] and i not in amounts]
+            if labels:
+                pairs[index] = labels[-1]
+        return pairs or None
+    return None
+
+
+def _grid_pairs(
+    number: int, text: str, pairing: dict[int, int]
+) -> list[tuple[str, LineToken | None]]:
+    """A row's (label, amount) pairs by the header's columns; an amount whose label cell is
+    empty pairs with nothing and stays unread (it belongs to a row drawn apart)."""
+    normalised = normalise(text)
+    cells = normalised.split("\t")
+    tokens = line_tokens(number, text)
+    starts, offset = [], 0
+    for cell in cells:
+        starts.append(offset)
+        offset += len(cell) + 1
+    pairs: list[tuple[str, LineToken | None]] = []
+    labelled = set(pairing.values())
+    for index, cell in enumerate(cells):
+        if index in pairing and is_number(cell):
+            label = cells[pairing[index]].strip() if pairing[index] < len(cells) else ""
+            token = next((t for t in tokens if t.token.start >= starts[index]), None)
+            if label and token is not None:
+                pairs.append((label, token))
+        elif index in labelled and cell.strip():
+            amount_columns = [a for a, owner in pairing.items() if owner == index]
+            if not any(a < len(cells) and is_number(cells[a]) for a in amount_columns):
+                pairs.append((cell.strip(), None))
+    return pairs
+
+
 def read_two_column(
-    lines: list[tuple[int, str]], table: str, kind: str, unit: str
+    lines: list[tuple[int, str]], table: str, kind: str, unit: str, by_position: bool = True
 ) -> tuple[list[Row], list[Fact]]:
-    """Rows (one per item, with its side as section) and the facts of their amounts."""
+    """Rows (one per item, with its side as section) and the facts of their amounts.
+
+    Without ``by_position`` (a PDF or workbook) a tab row's amounts are paired
+    with labels by the header's columns, not by adjacency.
+    """
     rows: list[Row] = []
     facts: list[Fact] = []
-    pairs = [(number, pair) for number, text in lines for pair in _pairs(number, text)]
+    pairing = None if by_position else _header_pairs(lines)
+    pairs = [
+        (number, pair)
+        for number, text in lines
+        for pair in (
+            _grid_pairs(number, text, pairing)
+            if pairing is not None and "\t" in text
+            else _pairs(number, text)
+        )
+    ]
     precision = table_precision(token.token.amount for _, (_, token) in pairs if token is not None)
     for number, (label, token) in pairs:
         name = item_name(label)
