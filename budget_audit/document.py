@@ -16,12 +16,14 @@ from budget_audit.errors import InputError
 from budget_audit.facts import Fact, facts_frame
 from budget_audit.layout import (
     Block,
+    DocumentKind,
     Part,
     Promise,
     contents_end,
     find_blocks,
     find_department,
     find_grid_blocks,
+    find_kind,
     find_parts,
     find_promises,
     find_year,
@@ -48,6 +50,7 @@ class Document:
     title_only: list[Block]
     narrative: list[Paragraph] = field(default_factory=list)
     overview: list[Paragraph] = field(default_factory=list)
+    kind: DocumentKind = field(default_factory=lambda: DocumentKind(None, None, None))
 
     @property
     def name(self) -> str:
@@ -151,6 +154,7 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
         title_only=title_only,
         narrative=read_narrative(source, [p for p in parts if p.name == "情况说明"], in_tables),
         overview=read_narrative(source, [p for p in parts if p.name == "概况"], in_tables),
+        kind=find_kind(source),
     )
 
 

@@ -126,6 +126,44 @@ def contents_end(source: SourceText) -> int:
     return start
 
 
+@dataclass(frozen=True)
+class DocumentKind:
+    """What a disclosure is: 部门 or 单位, 预算 or 决算, and the template it follows."""
+
+    scope: str | None
+    stage: str | None
+    template: str | None
+
+    def __str__(self) -> str:
+        words = f"{self.scope or ''}{self.stage or ''}" or "未识别"
+        return f"{words}（{self.template}）" if self.template else words
+
+
+def find_kind(source: SourceText) -> DocumentKind:
+    """The document's scope and stage from the phrases its first lines use (``2025年区级部门预算``),
+    its template from phrases only that template prints (``data/layout.yaml``)."""
+    layout = _layout()
+    head = compact("".join(source.lines[:60]))
+    scopes, stages = layout["kind_words"]["scope"], layout["kind_words"]["stage"]
+    counts = Counter(
+        (scope, stage)
+        for scope in scopes
+        for stage in stages
+        for _ in re.finditer(f"{scope}{stage}", head)
+    )
+    scope, stage = counts.most_common(1)[0][0] if counts else (None, None)
+    body = compact("\n".join(source.lines))
+    template = next(
+        (
+            str(name)
+            for name, phrases in layout["templates"].items()
+            if any(compact(p) in body for p in phrases)
+        ),
+        None,
+    )
+    return DocumentKind(scope, stage, template)
+
+
 def is_page_number(text: str) -> bool:
     """Page numbers of PDF text (``— 17 —``, ``- 8 -``)."""
     return _PAGE_NUMBER.match(text) is not None
