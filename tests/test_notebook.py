@@ -75,7 +75,7 @@ def test_configuration_is_read_only_when_given(
     assert {f.rule for f in one(ba.audit(EXAMPLE, config=tmp_path)).found} == {"BA706"}
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "pyproject.toml").write_text("[project]\nname = 'x'\n", "utf-8")
-    with pytest.raises(ba.InputError, match="no \\[tool.budget-audit\\] section"):
+    with pytest.raises(ba.InputError, match=r"no \[tool\.budget-audit\] section"):
         ba.audit(EXAMPLE, config=tmp_path / "other")
 
 
