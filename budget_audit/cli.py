@@ -215,7 +215,7 @@ def _emit(
     if output == "text":
         buffer = io.StringIO() if destination is not None else None
         console = Console(
-            file=buffer, no_color=no_color, highlight=False, soft_wrap=True,
+            file=buffer, color_system=None if no_color else "auto", highlight=False, soft_wrap=True,
             width=None if buffer is None and sys.stdout.isatty() else 200,
         )  # fmt: skip
         print_report(console, audits, lang=lang, show_info=show_info)

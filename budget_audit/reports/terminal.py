@@ -80,11 +80,10 @@ def _print_finding(
         page = f"p{cited.page}:" if cited.page is not None else ""
         prefix = f"    {page}{cited.line} │ "
         text, spans = display(cited)
-        line = Text(prefix, style="dim")
         body = Text(text)
         for start, end in spans:
             body.stylize(_MARK, start, end)
-        console.print(line.append_text(body), soft_wrap=True)
+        console.print(Text.assemble((prefix, "dim"), body), soft_wrap=True)
         if not marked and spans:
             console.print(" " * cell_len(prefix) + carets(text, spans), soft_wrap=True)
     console.print()
@@ -157,4 +156,4 @@ def summary_table(audits: list[Audit], lang: str) -> RichTable:
 
 
 def _plain(console: Console) -> bool:
-    return console.no_color or not console.is_terminal
+    return console.no_color or console.color_system is None or not console.is_terminal
