@@ -50,7 +50,7 @@ def test_folder_on_the_command_line_with_jobs(tmp_path: Path) -> None:
     assert result.exit_code == 2  # one file could not be read; the others were still audited
     reports = json.loads(result.stdout)
     assert [r["document"] for r in reports] == ["b-2026.txt", "a-2026.txt"]  # path order
-    assert all(r["summary"]["error"] == 3 for r in reports)
+    assert all(r["summary"]["error"] == 4 for r in reports)
     assert (
         result.stderr.strip()
         == "budget-audit: broken.txt: not UTF-8 or GB18030 text; convert the file to UTF-8 and try again"

@@ -25,8 +25,9 @@ def test_auditing_a_document_twice_leaves_the_first_audit_as_it_was() -> None:
     document = ba.load(EXAMPLE)
     first = one(ba.audit(document))
     claims = json.dumps(first.claims, ensure_ascii=False)
-    # 11 claims in the example's narrative; only the 其他商品和服务支出 5 万元 item contradicts
-    assert (first.claims["found"], first.claims["contradicted"]) == (11, 1)
+    # the example's narrative: 8 amounts, 2 shares, 1 change, 2 lists (examples/README.md);
+    # the 其他商品和服务支出 5 万元 item and the 增长 6.7% change contradict
+    assert (first.claims["found"], first.claims["contradicted"]) == (13, 2)
     only_sums = one(ba.audit(document, config=Settings(select=["BA1"])))
     assert only_sums.claims["verified"] == 0  # no narrative rule ran
     assert json.dumps(first.claims, ensure_ascii=False) == claims
@@ -38,9 +39,9 @@ def test_auditing_a_document_twice_leaves_the_first_audit_as_it_was() -> None:
 def test_reprs_are_one_line() -> None:
     document = ba.load(EXAMPLE)
     assert (
-        repr(document) == "<Document sample-2026.txt: 示例区城市服务中心 2026, 3 tables, 72 lines>"
+        repr(document) == "<Document sample-2026.txt: 示例区城市服务中心 2026, 3 tables, 76 lines>"
     )
-    assert repr(ba.audit(document)) == "<Audit sample-2026.txt: 3 errors, 0 warnings, 0 info>"
+    assert repr(ba.audit(document)) == "<Audit sample-2026.txt: 4 errors, 0 warnings, 0 info>"
     html = document._repr_html_()
     assert "一般公共预算基本支出表" in html and "<table>" in html
     fragment = one(ba.audit(document))._repr_html_()
@@ -71,8 +72,8 @@ def test_configuration_is_read_only_when_given(
     monkeypatch.chdir(tmp_path)
     assert "BA101" in {f.rule for f in one(ba.audit(EXAMPLE)).found}
     configured = one(ba.audit(EXAMPLE, config=tmp_path / "pyproject.toml"))
-    assert {f.rule for f in configured.found} == {"BA706"}
-    assert {f.rule for f in one(ba.audit(EXAMPLE, config=tmp_path)).found} == {"BA706"}
+    assert {f.rule for f in configured.found} == {"BA703", "BA706"}
+    assert {f.rule for f in one(ba.audit(EXAMPLE, config=tmp_path)).found} == {"BA703", "BA706"}
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "pyproject.toml").write_text("[project]\nname = 'x'\n", "utf-8")
     with pytest.raises(ba.InputError, match=r"no \[tool\.budget-audit\] section"):
@@ -88,7 +89,7 @@ def test_a_folder_gives_audits_with_one_findings_frame(tmp_path: Path) -> None:
     assert audits.errors == [
         "c-2026.txt: not UTF-8 or GB18030 text; convert the file to UTF-8 and try again"
     ]
-    assert list(audits.findings["document"]) == ["a-2026.txt"] * 3 + ["b-2026.txt"] * 3
+    assert list(audits.findings["document"]) == ["a-2026.txt"] * 4 + ["b-2026.txt"] * 4
     assert [r["document"] for r in json.loads(audits.to_json())] == ["a-2026.txt", "b-2026.txt"]
     for text in (audits.to_html(), audits.to_markdown(), audits.to_sarif()):
         assert "a-2026.txt" in text and "b-2026.txt" in text
@@ -96,7 +97,7 @@ def test_a_folder_gives_audits_with_one_findings_frame(tmp_path: Path) -> None:
 
 def test_audit_methods_give_each_format() -> None:
     result = one(ba.audit(EXAMPLE))
-    assert json.loads(result.to_json())["summary"] == {"error": 3, "warning": 0, "info": 0}
+    assert json.loads(result.to_json())["summary"] == {"error": 4, "warning": 0, "info": 0}
     assert json.loads(result.to_sarif())["version"] == "2.1.0"
     assert result.to_html().startswith("<!DOCTYPE html>")
     assert result.to_markdown().startswith("# budget-audit: sample-2026.txt")

@@ -201,7 +201,7 @@ def test_xlsx_needs_an_output_file() -> None:
 def test_english_titles_and_labels_keep_the_message() -> None:
     result = CliRunner().invoke(main, ["check", str(EXAMPLE), "--lang", "en"])
     assert result.exit_code == 1
-    assert "errors (3)" in result.output
+    assert "errors (4)" in result.output
     assert (
         "sample-2026.txt:44: BA101 [error] Hierarchy sums (parent = sum of children): "
         "一般公共预算基本支出表「302 商品和服务支出」合计" in result.output
