@@ -1,7 +1,8 @@
 """Which files of a folder are disclosures to audit.
 
-The list of suffixes lives here and only here, so that a new source adapter
-(PDF, workbook) extends a folder audit by adding its suffix.
+The suffixes are the source adapters' own list (``sources.SUPPORTED_SUFFIXES``),
+so a new adapter extends folder audits without an edit here. A folder's
+``README`` is its documentation, not a disclosure, and is left out.
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from budget_audit.errors import InputError
-
-SUPPORTED_SUFFIXES = (".txt",)
+from budget_audit.sources import SUPPORTED_SUFFIXES
 
 
 def supported_files(path: Path) -> list[Path]:
@@ -21,7 +21,9 @@ def supported_files(path: Path) -> list[Path]:
     """
     if path.is_dir():
         files = sorted(
-            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            p
+            for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.stem.lower() != "readme"
         )
         if not files:
             raise InputError(

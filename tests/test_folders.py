@@ -19,10 +19,11 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample-2026.txt
 
 def test_supported_files_recurses_and_skips_other_suffixes(tmp_path: Path) -> None:
     (tmp_path / "b" / "deeper").mkdir(parents=True)
-    for name in ("z.txt", "b/a.TXT", "b/deeper/c.txt", "notes.csv", "b/readme"):
+    names = ("z.txt", "b/a.TXT", "b/deeper/c.txt", "b/d.pdf", "e.md", "notes.csv", "README.md")
+    for name in names:
         (tmp_path / name).write_text("x", "utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in supported_files(tmp_path)] == [
-        "b/a.TXT", "b/deeper/c.txt", "z.txt",
+        "b/a.TXT", "b/d.pdf", "b/deeper/c.txt", "e.md", "z.txt",
     ]  # fmt: skip
 
 
