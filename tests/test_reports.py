@@ -7,6 +7,7 @@ lines, HTML for escaping (the browser test is in test_html_browser.py).
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from decimal import Decimal
@@ -212,3 +213,15 @@ def test_every_builtin_rule_has_an_english_title() -> None:
     from budget_audit.engine import builtin_rules
 
     assert [r.id for r in builtin_rules() if not r.title_en] == []
+
+
+def test_html_of_a_pdf_shows_the_cited_cells_as_printed() -> None:
+    pdf = CORPUS.parent / "corpus-pdf" / "shanghai-putuo-shangwuwei-2025-bumen-yusuan.pdf"
+    result = audited_file(pdf)
+    boxed = [n for n, f in enumerate(result.found) if any(e.box for e in f.evidence)]
+    assert boxed, "its BA701 findings cite the 收支总表's 收入总计 cell (page 9)"
+    page = render_html([result])
+    pictures = re.findall(r'<img class="crop" src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
+    assert len(pictures) == len(boxed)
+    assert all(base64.b64decode(p)[:8] == b"\x89PNG\r\n\x1a\n" for p in pictures)
+    assert "<img" not in render_html([audited(EXAMPLE)])  # a text source has no page to show

@@ -22,6 +22,7 @@ from budget_audit.document import Document
 from budget_audit.findings import SEVERITIES, Finding
 from budget_audit.reports.labels import label, rule_title
 from budget_audit.reports.marks import Span, cited_lines, finding_where, number_spans
+from budget_audit.reports.pdf_crops import finding_pictures
 
 _RANK = {severity: index for index, severity in enumerate(SEVERITIES)}
 
@@ -53,6 +54,7 @@ h2{font-size:1.15em;margin:.4em 0}h2 small{color:#666;font-weight:normal}
   text-decoration:none}
 .ln.cited{background:#fff1e5}.ln.current,.ln:target{background:#fff8c5;outline:2px solid var(--c,#bf8700)}
 mark{background:#ffd33d;color:#000;font-weight:bold}
+img.crop{display:block;max-width:100%;margin:.3em 0;border:1px solid #d0d7de}
 details>summary{cursor:pointer;color:#555;margin:.4em 0}
 """
 
@@ -118,7 +120,8 @@ def _section(audit: Audit, prefix: str, lang: str) -> str:
         f"<h2>{escape(document.name)} <small>{about}</small></h2>\n"
         f"<p>{_counts(audit, lang)}</p>\n"
         f"{document_map(audit, prefix, lang)}\n"
-        f'<div class="panes">\n{_findings(audit, prefix, lang)}\n{_source(audit, prefix, lang)}\n'
+        f'<div class="panes">\n{_findings(audit, prefix, lang, finding_pictures(audit))}\n'
+        f"{_source(audit, prefix, lang)}\n"
         f"</div>\n</section>\n"
     )
 
@@ -159,12 +162,20 @@ def _line_ids(finding: Finding, prefix: str) -> str:
     return " ".join(dict.fromkeys(f"{prefix}-L{e.line}" for e in finding.evidence))
 
 
-def _findings(audit: Audit, prefix: str, lang: str) -> str:
+def _findings(audit: Audit, prefix: str, lang: str, pictures: dict[int, list[str]]) -> str:
     if not audit.found:
         return f'<ol class="findings"><li>{escape(label("no_findings", lang))}</li></ol>'
     items = [(n, f) for n, f in enumerate(audit.found)]
-    main = "".join(_finding(audit, f, n, prefix, lang) for n, f in items if f.severity != "info")
-    tails = [_finding(audit, f, n, prefix, lang) for n, f in items if f.severity == "info"]
+    main = "".join(
+        _finding(audit, f, n, prefix, lang, pictures.get(n, []))
+        for n, f in items
+        if f.severity != "info"
+    )
+    tails = [
+        _finding(audit, f, n, prefix, lang, pictures.get(n, []))
+        for n, f in items
+        if f.severity == "info"
+    ]
     info = (
         f"<li><details><summary>{escape(label('info', lang))} ({len(tails)})</summary>"
         f'<ol class="findings">{"".join(tails)}</ol></details></li>'
@@ -174,7 +185,9 @@ def _findings(audit: Audit, prefix: str, lang: str) -> str:
     return f'<ol class="findings">{main}{info}</ol>'
 
 
-def _finding(audit: Audit, finding: Finding, number: int, prefix: str, lang: str) -> str:
+def _finding(
+    audit: Audit, finding: Finding, number: int, prefix: str, lang: str, pictures: list[str]
+) -> str:
     ident = f"{prefix}-f{number}"
     cites = "".join(
         f'<div class="cite"><a href="#{prefix}-L{c.line}" data-lines="{prefix}-L{c.line}" '
@@ -187,7 +200,12 @@ def _finding(audit: Audit, finding: Finding, number: int, prefix: str, lang: str
         f'data-finding="{ident}"><span class="where">{escape(finding_where(audit, finding))}</span> '
         f'<span class="rule">{escape(finding.rule)}</span> '
         f"<span>{escape(rule_title(finding, audit.rules, lang))}</span></a>"
-        f'<p class="msg">{escape(finding.message)}</p>{cites}</li>'
+        f'<p class="msg">{escape(finding.message)}</p>{cites}'
+        + "".join(
+            f'<img class="crop" src="{escape(uri)}" alt="{escape(label("printed", lang))}">'
+            for uri in pictures
+        )
+        + "</li>"
     )
 
 

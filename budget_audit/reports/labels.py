@@ -57,6 +57,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "facts": ("数字", "facts"),
     "sheet": ("工作表", "sheet"),
     "show_info": ("加 --show-info 显示", "--show-info shows them"),
+    "printed": ("原件中所引单元格", "the cited cells as printed"),
     "unreadable": ("无法读取", "could not be read"),
     "概况": ("概况", "overview"),
     "预算表": ("预算表", "tables"),
