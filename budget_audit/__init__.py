@@ -7,7 +7,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from budget_audit.audit import Audit, audit
+from budget_audit.audit import Audit, Audits, audit
 from budget_audit.document import Document, load, parse
 from budget_audit.errors import InputError
 
@@ -17,4 +17,4 @@ try:
 except PackageNotFoundError:  # imported from a source tree that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["Audit", "Document", "InputError", "__version__", "audit", "load", "parse"]
+__all__ = ["Audit", "Audits", "Document", "InputError", "__version__", "audit", "load", "parse"]

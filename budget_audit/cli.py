@@ -5,24 +5,39 @@ Bad input ends with a one-line message and exit status 2, never a traceback.
 
 from __future__ import annotations
 
-import json
+import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table as RichTable
 
 from budget_audit import __version__
-from budget_audit.audit import Audit, audit_document
+from budget_audit.audit import Audit
+from budget_audit.baseline import apply_baseline, read_baseline
+from budget_audit.baseline import write_baseline as write_baseline_file
 from budget_audit.config import find_settings, selected_rules
 from budget_audit.document import Document, load
 from budget_audit.engine import Rule, builtin_rules
 from budget_audit.errors import InputError
-from budget_audit.sarif import to_sarif
+from budget_audit.findings import SEVERITIES
+from budget_audit.inputs import supported_files
+from budget_audit.reports.html_report import render_html
+from budget_audit.reports.json_report import render_json
+from budget_audit.reports.labels import LANGS
+from budget_audit.reports.markdown import render_markdown
+from budget_audit.reports.sarif import render_sarif
+from budget_audit.reports.terminal import print_report
+from budget_audit.reports.xlsx import findings_workbook, tables_workbook
+from budget_audit.runner import Outcome, audit_files, default_jobs
 
 EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
+FORMATS = ("text", "json", "sarif", "markdown", "html", "xlsx")
 
 
 @click.group()
@@ -36,9 +51,21 @@ def main() -> None:
 @click.option(
     "--all-unread", is_flag=True, help="List every number not understood (default: the first 40)."
 )
-def tables(path: Path, all_unread: bool) -> None:
+@click.option(
+    "--xlsx",
+    "workbook",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write every table read to this workbook, one sheet each.",
+)
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+def tables(path: Path, all_unread: bool, workbook: Path | None, lang: str) -> None:
     """List the tables recognised in PATH and how much of them was read."""
     document = _load_or_exit(path)
+    if workbook is not None:
+        try:
+            _write(workbook, lambda: tables_workbook(document, lang).save(workbook))
+        except InputError as error:
+            _fail(error)
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     _print_tables(console, document)
     _print_coverage(console, document, limit=None if all_unread else 40)
@@ -49,9 +76,17 @@ def tables(path: Path, all_unread: bool) -> None:
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["text", "json", "sarif"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
+    help="text: the terminal report; the others for tools, files and people.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "destination",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to FILE (required for xlsx).",
 )
 @click.option("--select", help="Only these rules (ids or prefixes, comma-separated).")
 @click.option("--ignore", help="Skip these rules (ids or prefixes, comma-separated).")
@@ -65,56 +100,153 @@ def tables(path: Path, all_unread: bool) -> None:
 @click.option(
     "--show-info",
     is_flag=True,
-    help="Also print rounding tails and other info findings (text format).",
+    help="Also print rounding tails, what was not checked, and the coverage (text format).",
 )
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or a worse one is reported.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Hide the findings accepted in this file (the report says how many).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Accept every current finding: record them in this file.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for a folder (default: one per core).",
+)
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+@click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
 def check(
     path: Path,
     output: str,
+    destination: Path | None,
     select: str | None,
     ignore: str | None,
     rule_files: tuple[Path, ...],
     show_info: bool,
+    fail_on: str,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    jobs: int | None,
+    lang: str,
+    no_color: bool,
 ) -> None:
-    """Audit the disclosure PATH (a file, or a folder of .txt files).
+    """Audit the disclosure PATH (a file, or every supported file in a folder and its subfolders).
 
-    Exit status: 0 no error or warning, 1 errors or warnings found, 2 input could not be read.
+    Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
+    2 usage error or a file that could not be read.
     """
     try:
-        settings = find_settings()
-        if select:
-            settings.select = _split(select)
-        if ignore:
-            settings.ignore = [*settings.ignore, *_split(ignore)]
-        settings.rule_files = [*settings.rule_files, *rule_files]
-        rules = selected_rules(settings)
-        files = _files(path)
+        if output == "xlsx" and destination is None:
+            raise InputError("--format xlsx writes a workbook: give it a file with -o FILE.xlsx")
+        rules = _rules(select, ignore, rule_files)
+        files = supported_files(path)
+        accepted = read_baseline(baseline) if baseline else frozenset()
     except InputError as error:
-        click.echo(f"budget-audit: {error}", err=True)
-        sys.exit(EXIT_INPUT_ERROR)
-    audits, failed = [], False
-    for file in files:
-        try:
-            audits.append(audit_document(load(file), rules))
-        except InputError as error:
-            click.echo(f"budget-audit: {error}", err=True)
-            failed = True
-    if output == "json":
-        payload = [a.as_json() for a in audits]
-        click.echo(
-            json.dumps(
-                payload[0] if path.is_file() and payload else payload, ensure_ascii=False, indent=2
-            )
-        )
-    elif output == "sarif":
-        audited = [file for file in files if any(a.document.name == file.name for a in audits)]
-        click.echo(json.dumps(to_sarif(audits, rules, audited), ensure_ascii=False, indent=2))
-    else:
-        for result in audits:
-            _print_audit(result, show_info)
+        _fail(error)
+    outcomes = _audit_all(files, rules, jobs or default_jobs())
+    audits = [o for o in outcomes if isinstance(o, Audit)]
+    failed = [o for o in outcomes if isinstance(o, str)]
+    for message in failed:
+        click.echo(f"budget-audit: {message}", err=True)
+    try:
+        if write_baseline is not None:
+            count = write_baseline_file(write_baseline, audits)
+            accepted = accepted | read_baseline(write_baseline)
+            click.echo(f"budget-audit: {count} findings accepted in {write_baseline}", err=True)
+        audits = [apply_baseline(a, accepted) for a in audits]
+        _emit(audits, output, destination, single=path.is_file(), lang=lang,
+              show_info=show_info, no_color=no_color)  # fmt: skip
+    except InputError as error:
+        _fail(error)
     if failed:
         sys.exit(EXIT_INPUT_ERROR)
-    if any(a.summary["error"] or a.summary["warning"] for a in audits):
+    worst = SEVERITIES.index(fail_on)
+    if any(SEVERITIES.index(f.severity) <= worst for a in audits for f in a.found):
         sys.exit(EXIT_FINDINGS)
+
+
+def _rules(select: str | None, ignore: str | None, rule_files: tuple[Path, ...]) -> list[Rule]:
+    """The rules in force: pyproject.toml of the working folder, then the options."""
+    settings = find_settings()
+    if select:
+        settings.select = _split(select)
+    if ignore:
+        settings.ignore = [*settings.ignore, *_split(ignore)]
+    settings.rule_files = [*settings.rule_files, *rule_files]
+    return selected_rules(settings)
+
+
+def _audit_all(files: list[Path], rules: list[Rule], jobs: int) -> list[Outcome]:
+    """Audit the files; a progress bar on the terminal when there are several."""
+    errors = Console(stderr=True)
+    if len(files) < 2 or not errors.is_terminal:
+        return audit_files(files, rules, jobs)
+    with Progress(console=errors, transient=True) as progress:
+        task = progress.add_task("auditing", total=len(files))
+        return audit_files(files, rules, jobs, done=lambda _: progress.advance(task))
+
+
+def _emit(
+    audits: list[Audit],
+    output: str,
+    destination: Path | None,
+    single: bool,
+    lang: str,
+    show_info: bool,
+    no_color: bool,
+) -> None:
+    """Write the report in the chosen format to the terminal or to ``destination``."""
+    if output == "xlsx":
+        assert destination is not None
+        _write(destination, lambda: findings_workbook(audits, lang).save(destination))
+        return
+    if output == "text":
+        buffer = io.StringIO() if destination is not None else None
+        console = Console(
+            file=buffer, color_system=None if no_color else "auto", highlight=False, soft_wrap=True,
+            width=None if buffer is None and sys.stdout.isatty() else 200,
+        )  # fmt: skip
+        print_report(console, audits, lang=lang, show_info=show_info)
+        text = buffer.getvalue() if buffer is not None else ""
+    else:
+        text = _RENDER[output](audits, lang, single)
+    if destination is None:
+        if output != "text":
+            click.echo(text, nl=False)
+        return
+    _write(destination, lambda: destination.write_text(text, "utf-8"))
+
+
+_RENDER = {
+    "json": lambda audits, lang, single: render_json(audits, single),
+    "sarif": lambda audits, lang, single: render_sarif(audits, lang),
+    "markdown": lambda audits, lang, single: render_markdown(audits, lang),
+    "html": lambda audits, lang, single: render_html(audits, lang),
+}
+
+
+def _write(destination: Path, write: Callable[[], object]) -> None:
+    try:
+        write()
+    except OSError as error:
+        raise InputError(f"{destination}: cannot write ({error.strerror})") from error
+
+
+def _fail(error: InputError) -> NoReturn:
+    click.echo(f"budget-audit: {error}", err=True)
+    sys.exit(EXIT_INPUT_ERROR)
 
 
 @main.command("rules")
@@ -137,46 +269,6 @@ def show_rule(rule_id: str) -> None:
 
 def _split(text: str) -> list[str]:
     return [part.strip().upper() for part in text.split(",") if part.strip()]
-
-
-def _files(path: Path) -> list[Path]:
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*.txt") if p.is_file())
-        if not files:
-            raise InputError(f"{path}: no .txt disclosures in this folder")
-        return files
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    return [path]
-
-
-def _print_audit(result: Audit, show_info: bool) -> None:
-    name = result.document.name
-    for finding in result.found:
-        if finding.severity == "info" and not show_info:
-            continue
-        click.echo(f"{name}:{finding.line}: {finding.rule} [{finding.severity}] {finding.message}")
-        for evidence in finding.evidence:
-            click.echo(f"    line {evidence.line}: {evidence.value}  | {evidence.text[:80]}")
-    counts = result.summary
-    click.echo(
-        f"{name}: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
-        + ("" if show_info or not counts["info"] else " (--show-info prints them)")
-    )
-    for reason in result.not_checked:
-        click.echo(f"{name}: not checked: {reason}")
-    claims = result.claims
-    click.echo(
-        f"{name}: narrative claims: {claims['found']} found, {claims['verified']} verified, "
-        f"{claims['contradicted']} contradicted, {claims['not_checkable']} not checkable"
-        + ("" if show_info or not claims["unchecked"] else " (--show-info lists them)")
-    )
-    if show_info:
-        for claim in claims["unchecked"]:
-            click.echo(
-                f"{name}:{claim['line']}: claim not checkable: {claim['claim']} ({claim['why']})"
-            )
-    click.echo(f"{name}: coverage: {result.document.coverage.summary()}")
 
 
 def _print_rule(rule: Rule) -> None:

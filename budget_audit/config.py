@@ -33,14 +33,22 @@ def find_settings(start: Path | None = None) -> Settings:
     for candidate in (folder, *folder.parents):
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
-            try:
-                data = tomllib.loads(pyproject.read_text("utf-8"))
-            except tomllib.TOMLDecodeError as error:
-                raise InputError(f"{pyproject}: {error}") from error
-            section = data.get("tool", {}).get("budget-audit")
-            if section is not None:
-                return _settings(section, pyproject.parent, str(pyproject))
+            settings = read_settings(pyproject)
+            if settings is not None:
+                return settings
     return Settings()
+
+
+def read_settings(pyproject: Path) -> Settings | None:
+    """``[tool.budget-audit]`` of this pyproject.toml, or ``None`` when it has no such section."""
+    try:
+        data = tomllib.loads(pyproject.read_text("utf-8"))
+    except OSError as error:
+        raise InputError(f"{pyproject}: cannot be read ({error.strerror})") from error
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError(f"{pyproject}: {error}") from error
+    section = data.get("tool", {}).get("budget-audit")
+    return None if section is None else _settings(section, pyproject.parent, str(pyproject))
 
 
 def _settings(section: dict[str, Any], base: Path, origin: str) -> Settings:

@@ -98,6 +98,17 @@ class Document:
             raise KeyError(f"{self.name} has no {kind}; tables present: {present}")
         return found[0].frame()
 
+    def __repr__(self) -> str:
+        return (
+            f"<Document {self.name}: {self.department or '?'} {self.year or '?'}, "
+            f"{len(self.tables)} tables, {len(self.source.lines)} lines>"
+        )
+
+    def _repr_html_(self) -> str:
+        from budget_audit.reports.html_report import document_fragment
+
+        return document_fragment(self)
+
 
 def load(path: str | Path) -> Document:
     """Read a disclosure file into a :class:`Document`; raise ``InputError`` if it cannot be read

@@ -35,6 +35,9 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     passing: tuple[str, ...] = ()
     failing: tuple[str, ...] = ()
+    title_en: str | None = (
+        None  # for reports in English (--lang en); the title stands in without it
+    )
 
     def with_severity(self, severity: str) -> Rule:
         """The same rule at another severity (a user's override)."""
@@ -150,6 +153,7 @@ def _rules_of(data: dict[str, Any], origin: str) -> Iterator[Rule]:
                 params=entry.get("params", {}) or {},
                 passing=tuple(examples.get("pass", [])),
                 failing=tuple(examples.get("fail", [])),
+                title_en=entry.get("title_en"),
             )
         except KeyError as missing:
             raise InputError(f"{origin}: a rule lacks the field {missing}") from None

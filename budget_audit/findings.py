@@ -6,11 +6,9 @@ cited with its line and the text of that line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-
-import pandas as pd
 
 from budget_audit.facts import Fact
 from budget_audit.source import Box, SourceText
@@ -37,6 +35,7 @@ class Evidence:
     page: int | None = None
     box: Box | None = None
     cell: str | None = None
+    start: int | None = field(default=None, compare=False)  # offset in the normalised line
 
     @staticmethod
     def at(
@@ -65,6 +64,7 @@ class Evidence:
             cell=(
                 f"{place.sheet}!{cell.ref}" if place and place.sheet and cell and cell.ref else None
             ),
+            start=start,
         )
 
     @staticmethod
@@ -112,6 +112,7 @@ class Finding:
     expected: Decimal | None = None
     stated: Decimal | None = None
     difference: Decimal | None = None
+    fingerprint: str = field(default="", compare=False)  # set by the audit, see fingerprint.py
 
     @property
     def line(self) -> int:
@@ -128,38 +129,10 @@ class Finding:
             "line": self.line,
             "evidence": [e.as_json() for e in self.evidence],
         }
+        if self.fingerprint:
+            data["fingerprint"] = self.fingerprint
         for key in ("expected", "stated", "difference"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = f"{value:f}"
         return data
-
-
-def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    """Findings as a DataFrame a notebook user can filter; figures stay ``Decimal``."""
-    records = [
-        {
-            "rule": f.rule,
-            "severity": f.severity,
-            "title": f.title,
-            "message": f.message,
-            "line": f.line,
-            "lines": [e.line for e in f.evidence],
-            "expected": f.expected,
-            "stated": f.stated,
-            "difference": f.difference,
-        }
-        for f in findings
-    ]
-    columns = [
-        "rule",
-        "severity",
-        "title",
-        "message",
-        "line",
-        "lines",
-        "expected",
-        "stated",
-        "difference",
-    ]
-    return pd.DataFrame(records, columns=columns, dtype=object)

@@ -22,9 +22,14 @@ def test_check_reports_the_examples_error_with_its_lines() -> None:
     # examples/sample-2026.txt line 44: 302 商品和服务支出 20.00; its items (lines 45-47) add to 21.00
     result = CliRunner().invoke(main, ["check", str(EXAMPLE)])
     assert result.exit_code == 1
-    assert "sample-2026.txt:44: BA101 [error]" in result.output
-    for line in (44, 45, 46, 47):
-        assert f"line {line}:" in result.output
+    assert "sample-2026.txt:44: BA101 [error] 科目层级合计: " in result.output
+    lines = result.output.split("\n")
+    # the cited lines, tabs shown as two spaces; not a terminal, so carets mark the cited figure
+    at = lines.index("    44 │ 302  商品和服务支出  20.00    20.00")
+    #                 "    44 │ 302  " is 14 columns, 商品和服务支出 is 7 wide characters (14 columns)
+    assert lines[at + 1] == " " * (14 + 14 + 2) + "^^^^^"
+    for line in (45, 46, 47):
+        assert any(text.startswith(f"    {line} │ ") for text in lines[at:])
 
 
 def test_bad_input_exits_2_without_traceback(tmp_path: Path) -> None:

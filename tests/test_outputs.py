@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from budget_audit.cli import main
 from tests.conftest import CORPUS
 
-SCHEMA = CORPUS.parent / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
 
 
 def run(*args: str) -> tuple[int, str]:

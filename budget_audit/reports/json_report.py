@@ -1,0 +1,74 @@
+"""The JSON report: the contract of README and design.md, kept stable; extra fields only added.
+
+Contract: ``document``, ``findings`` (``rule``, ``severity``, ``message``,
+``evidence`` with ``line``, ``text``, ``value``), ``summary``. Added: the
+department and year, each finding's fingerprint, evidence ``where``,
+``hidden`` (how many findings a baseline accepted), ``not_checked``,
+``claims``, ``coverage``, and ``tables``: every table read, with its kind,
+title, lines (and pages when the source has them), unit and row count.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from budget_audit.audit import Audit
+from budget_audit.document import Document
+from budget_audit.tables.table import Table
+
+
+def audit_json(audit: Audit) -> dict[str, Any]:
+    """The JSON report of one audit."""
+    coverage = audit.document.coverage
+    return {
+        "document": audit.document.name,
+        "department": audit.document.department,
+        "year": audit.document.year,
+        "findings": [finding.as_json() for finding in audit.found],
+        "summary": audit.summary,
+        "hidden": len(audit.hidden),
+        "not_checked": audit.not_checked,
+        "claims": audit.claims,
+        "tables": [table_json(audit.document, table) for table in audit.document.tables],
+        "coverage": {
+            "table_numbers": coverage.table_numbers,
+            "read": coverage.facts + coverage.identifiers,
+            "not_understood": [
+                {"line": u.line, "value": u.raw, "table": u.table} for u in coverage.not_understood
+            ],
+            "ambiguous": coverage.ambiguous,
+            "without_column": len(coverage.unplaced),
+        },
+    }
+
+
+def table_json(document: Document, table: Table) -> dict[str, Any]:
+    """What a reader needs to find a table again: kind, title, where, unit, size."""
+    pages = sorted(
+        {
+            page
+            for line in range(table.first_line, table.last_line + 1)
+            if (page := document.source.page(line)) is not None
+        }
+    )
+    data: dict[str, Any] = {
+        "id": table.id,
+        "kind": table.kind.name,
+        "title": table.title,
+        "first_line": table.first_line,
+        "last_line": table.last_line,
+        "unit": table.unit,
+        "unit_stated": table.unit_stated,
+        "rows": len(table.rows),
+        "facts": len(table.facts),
+    }
+    if pages:
+        data["pages"] = pages
+    return data
+
+
+def render_json(audits: list[Audit], single: bool) -> str:
+    """One report (``single``, a file was audited) or a list of them (a folder)."""
+    payload: Any = audit_json(audits[0]) if single and audits else [audit_json(a) for a in audits]
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,59 @@
+"""Auditing many files: in worker processes, results in input order, one bad file not stopping others.
+
+Parsing and checking are pure Python and CPU-bound, so files go to processes,
+not threads. Each file's outcome is its :class:`Audit` or the one-line message
+of why it could not be read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from budget_audit.audit import Audit, audit_document
+from budget_audit.document import load
+from budget_audit.engine import Rule
+from budget_audit.errors import InputError
+
+Outcome = Audit | str
+
+
+def default_jobs() -> int:
+    """One process per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def audit_file(path: Path, rules: list[Rule]) -> Outcome:
+    """Load and audit one file; an unreadable file gives its message instead."""
+    try:
+        return audit_document(load(path), rules, path=str(path))
+    except InputError as error:
+        return str(error)
+
+
+def audit_files(
+    files: list[Path],
+    rules: list[Rule],
+    jobs: int = 1,
+    done: Callable[[Path], None] | None = None,
+) -> list[Outcome]:
+    """Each file's outcome, in the order of ``files``; ``done`` is called as each one finishes."""
+    workers = max(1, min(jobs, len(files)))
+    if workers == 1:
+        outcomes = []
+        for file in files:
+            outcomes.append(audit_file(file, rules))
+            if done is not None:
+                done(file)
+        return outcomes
+    results: dict[int, Outcome] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(audit_file, file, rules): index for index, file in enumerate(files)}
+        for future in as_completed(futures):
+            index = futures[future]
+            results[index] = future.result()
+            if done is not None:
+                done(files[index])
+    return [results[index] for index in range(len(files))]
