@@ -143,16 +143,19 @@ def find_kind(source: SourceText) -> DocumentKind:
     """The document's scope and stage from the phrases its first lines use (``2025年区级部门预算``),
     its template from phrases only that template prints (``data/layout.yaml``)."""
     layout = _layout()
-    head = compact("".join(source.lines[:60]))
     scopes, stages = layout["kind_words"]["scope"], layout["kind_words"]["stage"]
-    counts = Counter(
-        (scope, stage)
-        for scope in scopes
-        for stage in stages
-        for _ in re.finditer(f"{scope}{stage}", head)
-    )
-    scope, stage = counts.most_common(1)[0][0] if counts else (None, None)
     body = compact("\n".join(source.lines))
+    counts: Counter[tuple[str, str]] = Counter()
+    for text in (compact("".join(source.lines[:60])), body):  # the cover first, else the whole
+        counts = Counter(
+            (scope, stage)
+            for scope in scopes
+            for stage in stages
+            for _ in re.finditer(f"{scope}{stage}", text)
+        )
+        if counts:
+            break
+    scope, stage = counts.most_common(1)[0][0] if counts else (None, None)
     template = next(
         (
             str(name)

@@ -25,6 +25,12 @@ def audit_json(audit: Audit) -> dict[str, Any]:
         "document": audit.document.name,
         "department": audit.document.department,
         "year": audit.document.year,
+        "kind": {
+            "scope": audit.document.kind.scope,
+            "stage": audit.document.kind.stage,
+            "template": audit.document.kind.template,
+            "source": audit.document.source.kind,
+        },
         "findings": [finding.as_json() for finding in audit.found],
         "summary": audit.summary,
         "hidden": len(audit.hidden),

@@ -39,7 +39,7 @@ def _print_audit(console: Console, audit: Audit, lang: str, show_info: bool) -> 
     console.print(
         Text.assemble(
             (document.name, "bold"),
-            f"  {document.department or ''}  {document.year or ''}".rstrip(),
+            f"  {document.department or ''}  {document.year or ''}  {document.kind}".rstrip(),
         )
     )
     marked = not _plain(console)
