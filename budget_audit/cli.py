@@ -127,6 +127,12 @@ def tables(path: Path, all_unread: bool, workbook: Path | None, lang: str) -> No
 )
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
+@click.option(
+    "--attach",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A file published with PATH (its 公开表 beside a 情况说明); repeatable.",
+)
 def check(
     path: Path,
     output: str,
@@ -141,6 +147,7 @@ def check(
     jobs: int | None,
     lang: str,
     no_color: bool,
+    attach: tuple[Path, ...],
 ) -> None:
     """Audit the disclosure PATH (a file, or every supported file in a folder and its subfolders).
 
@@ -152,10 +159,12 @@ def check(
             raise InputError("--format xlsx writes a workbook: give it a file with -o FILE.xlsx")
         rules = _rules(select, ignore, rule_files)
         files = supported_files(path)
+        if attach and not path.is_file():
+            raise InputError("--attach goes with one file, not a folder")
         accepted = read_baseline(baseline) if baseline else frozenset()
     except InputError as error:
         _fail(error)
-    outcomes = _audit_all(files, rules, jobs or default_jobs())
+    outcomes = _audit_all(files, rules, jobs or default_jobs(), attach)
     audits = [o for o in outcomes if isinstance(o, Audit)]
     failed = [o for o in outcomes if isinstance(o, str)]
     for message in failed:
@@ -188,11 +197,13 @@ def _rules(select: str | None, ignore: str | None, rule_files: tuple[Path, ...])
     return selected_rules(settings)
 
 
-def _audit_all(files: list[Path], rules: list[Rule], jobs: int) -> list[Outcome]:
+def _audit_all(
+    files: list[Path], rules: list[Rule], jobs: int, attach: tuple[Path, ...] = ()
+) -> list[Outcome]:
     """Audit the files; a progress bar on the terminal when there are several."""
     errors = Console(stderr=True)
     if len(files) < 2 or not errors.is_terminal:
-        return audit_files(files, rules, jobs)
+        return audit_files(files, rules, jobs, attach=attach)
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("auditing", total=len(files))
         return audit_files(files, rules, jobs, done=lambda _: progress.advance(task))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -31,7 +32,7 @@ from budget_audit.layout import (
 )
 from budget_audit.narrative import Paragraph, read_narrative
 from budget_audit.source import SourceText
-from budget_audit.sources import read_any
+from budget_audit.sources import combine, read_any
 from budget_audit.tables.grid import LinkedFigures
 from budget_audit.tables.kinds import Vocabulary, vocabulary
 from budget_audit.tables.table import Table, read_table
@@ -110,10 +111,14 @@ class Document:
         return document_fragment(self)
 
 
-def load(path: str | Path) -> Document:
+def load(path: str | Path, attach: Sequence[str | Path] = ()) -> Document:
     """Read a disclosure file into a :class:`Document`; raise ``InputError`` if it cannot be read
-    or holds nothing a disclosure holds (an audit of it would report "no findings" and lie)."""
-    document = parse(read_any(path))
+    or holds nothing a disclosure holds (an audit of it would report "no findings" and lie).
+
+    ``attach`` names files published with it (the 公开表 beside a 情况说明):
+    they are read as one document, each line citing its own file.
+    """
+    document = parse(combine([read_any(path), *(read_any(extra) for extra in attach)]))
     if (
         not document.tables
         and not document.title_only

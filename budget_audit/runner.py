@@ -25,10 +25,11 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def audit_file(path: Path, rules: list[Rule]) -> Outcome:
-    """Load and audit one file; an unreadable file gives its message instead."""
+def audit_file(path: Path, rules: list[Rule], attach: tuple[Path, ...] = ()) -> Outcome:
+    """Load and audit one file (with the files published beside it); an unreadable file gives
+    its message instead."""
     try:
-        return audit_document(load(path), rules, path=str(path))
+        return audit_document(load(path, attach), rules, path=str(path))
     except InputError as error:
         return str(error)
 
@@ -38,13 +39,16 @@ def audit_files(
     rules: list[Rule],
     jobs: int = 1,
     done: Callable[[Path], None] | None = None,
+    attach: tuple[Path, ...] = (),
 ) -> list[Outcome]:
-    """Each file's outcome, in the order of ``files``; ``done`` is called as each one finishes."""
+    """Each file's outcome, in the order of ``files``; ``done`` is called as each one finishes.
+
+    ``attach`` goes with a single file: the files published beside it."""
     workers = max(1, min(jobs, len(files)))
     if workers == 1:
         outcomes = []
         for file in files:
-            outcomes.append(audit_file(file, rules))
+            outcomes.append(audit_file(file, rules, attach))
             if done is not None:
                 done(file)
         return outcomes

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from budget_audit.errors import InputError
-from budget_audit.source import SourceText, read_source
+from budget_audit.source import Place, SourceText, read_source
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".xlsx")
 _WORD = (".doc", ".docx", ".wps", ".rtf")
@@ -63,3 +63,29 @@ def _is_workbook(file: Path) -> bool:
             return "xl/workbook.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError):
         return False
+
+
+def combine(sources: list[SourceText]) -> SourceText:
+    """One disclosure published as several files (情况说明 and 公开表): their lines in order.
+
+    Every line keeps the file it came from, so evidence cites the attachment
+    by name. The whole reads as a grid source when any part is one.
+    """
+    if len(sources) == 1:
+        return sources[0]
+    lines: list[str] = []
+    places: list[Place | None] = []
+    for source in sources:
+        lines.extend(source.lines)
+        if source.places:
+            places.extend(source.places)
+        else:
+            places.extend(Place(source.name) for _ in source.lines)
+    kinds = {source.kind for source in sources}
+    return SourceText(
+        name=sources[0].name,
+        encoding=sources[0].encoding,
+        lines=tuple(lines),
+        places=tuple(places),
+        kind=sources[0].kind if len(kinds) == 1 else "mixed",
+    )
