@@ -160,6 +160,9 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
         if b.kind is not None
     )
     in_tables = {n for b in blocks for n in range(b.title_line, b.last_line + 1)}
+    narrative_parts = [p for p in parts if p.name == "情况说明"]
+    if not parts:  # a 情况说明 on its own (a saved web page): the whole text is the narrative
+        narrative_parts = [Part("情况说明", contents_end(source) + 1, len(source.lines))]
     return Document(
         source=source,
         parts=parts,
@@ -168,7 +171,7 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
         promises=promises,
         tables=tables,
         title_only=title_only,
-        narrative=read_narrative(source, [p for p in parts if p.name == "情况说明"], in_tables),
+        narrative=read_narrative(source, narrative_parts, in_tables),
         overview=read_narrative(source, [p for p in parts if p.name == "概况"], in_tables),
         kind=find_kind(source),
     )

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from budget_audit.errors import InputError
 from budget_audit.source import Place, SourceText, read_source
+from budget_audit.sources.html import looks_like_html, render_html
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".xlsx")
+SUPPORTED_SUFFIXES = (".html", ".htm", ".txt", ".md", ".pdf", ".xlsx")
 _WORD = (".doc", ".docx", ".wps", ".rtf")
 _WORKBOOK = (".xlsx", ".xlsm")
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary Office formats (.doc, .xls)
@@ -53,7 +54,11 @@ def read_any(path: str | Path) -> SourceText:
             f"{file.name}: a zip archive (docx, ods …?) is not read; "
             f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
-    return read_source(file)
+    source = read_source(file)
+    text = "\n".join(source.lines)
+    if suffix in (".html", ".htm") or looks_like_html(text):
+        return render_html(text, file.name)
+    return source
 
 
 def _is_workbook(file: Path) -> bool:
