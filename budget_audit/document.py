@@ -113,17 +113,14 @@ class Document:
 
 def load(path: str | Path, attach: Sequence[str | Path] = ()) -> Document:
     """Read a disclosure file into a :class:`Document`; raise ``InputError`` if it cannot be read
-    or holds nothing a disclosure holds (an audit of it would report "no findings" and lie).
+    or holds nothing a disclosure holds: no table and no budget statement (an audit of it would
+    report "no findings" and lie).
 
     ``attach`` names files published with it (the 公开表 beside a 情况说明):
     they are read as one document, each line citing its own file.
     """
     document = parse(combine([read_any(path), *(read_any(extra) for extra in attach)]))
-    if (
-        not document.tables
-        and not document.title_only
-        and not any(p.sentences for p in document.narrative)
-    ):
+    if not document.tables and not document.title_only and not document.claims.all():
         raise InputError(
             f"{document.name}: no budget tables and no 情况说明 found; this does not look like a "
             "department budget disclosure (部门预算公开), so nothing was checked"
