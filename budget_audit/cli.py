@@ -58,9 +58,24 @@ def main() -> None:
     help="Also write every table read to this workbook, one sheet each.",
 )
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
-def tables(path: Path, all_unread: bool, workbook: Path | None, lang: str) -> None:
+@click.option(
+    "--debug",
+    "debug_folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="For a PDF: write each page to this folder as a picture with the tables and cells found.",
+)
+def tables(
+    path: Path, all_unread: bool, workbook: Path | None, lang: str, debug_folder: Path | None
+) -> None:
     """List the tables recognised in PATH and how much of them was read."""
     document = _load_or_exit(path)
+    if debug_folder is not None:
+        if document.source.kind != "pdf":
+            _fail(InputError(f"{path.name}: --debug draws PDF pages; this is not a PDF"))
+        from budget_audit.sources.pdf import draw_pages
+
+        pictures = draw_pages(path, debug_folder)
+        click.echo(f"budget-audit: {len(pictures)} pages drawn in {debug_folder}", err=True)
     if workbook is not None:
         try:
             _write(workbook, lambda: tables_workbook(document, lang).save(workbook))

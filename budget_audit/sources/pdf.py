@@ -272,3 +272,26 @@ def _running_heads(pages: list[list[_Item]]) -> set[str]:
 def _looks_like_title(text: str) -> bool:
     """A table title may open several pages (continued tables); it is not furniture."""
     return "表" in text
+
+
+def draw_pages(path: Path, folder: Path, settings: PdfSettings | None = None) -> list[Path]:
+    """Write each page as a PNG with the tables and cells the reader found drawn on it.
+
+    The same table finder and settings as :func:`read_pdf`, drawn by
+    pdfplumber's visual debugging (rendered through pypdfium2): what a reviewer
+    who doubts a finding and a developer chasing a misread cell both look at.
+    """
+    import pdfplumber
+
+    settings = settings or PdfSettings()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            image = page.to_image(resolution=96)
+            if len(page.rects) + len(page.lines) >= settings.min_rules_for_tables:
+                image.debug_tablefinder()
+            target = folder / f"{path.stem}-p{number:03d}.png"
+            image.save(target)
+            written.append(target)
+    return written

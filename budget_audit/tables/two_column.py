@@ -93,39 +93,58 @@ def _pairs(number: int, text: str) -> list[tuple[str, LineToken | None]]:
 
 
 _AMOUNT_HEADERS = ("预算数", "决算数", "金额", "合计", "本年数", "年初预算数")
+# Funding columns some templates print beside an expenditure item's total (Shanghai).
+# Columns some templates print beside an expenditure item's total: its funds (Shanghai's
+# 财政拨款收支总表) or its split (the 财务收支预算总表's 基本支出 | 人员经费 | 公用经费 | 项目支出).
+_FUND_HEADERS = (
+    "一般公共预算", "政府性基金预算", "国有资本经营预算",
+    "基本支出", "人员经费", "公用经费", "项目支出",
+)  # fmt: skip
+
+Pairing = dict[int, tuple[int, str]]
+"""Each amount column: the label column it belongs to and the column it states."""
 
 
-def _header_pairs(lines: list[tuple[int, str]]) -> dict[int, int] | None:
-    """For a grid source: each amount column and the label column it belongs to, from the header.
+def _header_pairs(lines: list[tuple[int, str]]) -> Pairing | None:
+    """For a grid source: each amount column, its label column and its name, from the header.
 
-    The header row names its amount columns (预算数, 金额 …); an amount column
-    belongs to the nearest label column on its left. Jiangsu prints two views
-    of spending side by side (功能分类 | 支出用途), and some rows hold a label in
-    one view and an amount in the other: only the header can pair them right.
+    The header rows (the rows before the first figure) name the label columns
+    (项目, 项目名称, 功能科目名称 …) and the amount columns (预算数, 金额, 合计,
+    and funding columns such as 一般公共预算); an amount column belongs to the
+    nearest label column on its left, and the first of them states the item's
+    amount (预算数). Jiangsu prints two views of spending side by side (功能分类
+    | 支出用途) and some rows hold a label in one view and an amount in the
+    other: only the header can pair them right.
     """
+    labels: set[int] = set()
+    amounts: dict[int, str] = {}
     for _, text in lines:
         if "\t" not in text:
             continue
         cells = [compact(c) for c in normalise(text).split("\t")]
         if any(is_number(c) for c in cells):
-            return None  # figures before any header that names its amount columns
-        amounts = [i for i, c in enumerate(cells) if c in _AMOUNT_HEADERS]
-        if not amounts:
+            break
+        for index, cell in enumerate(cells):
+            if cell in _AMOUNT_HEADERS or cell in _FUND_HEADERS:
+                amounts[index] = cell  # a lower header row names its column more exactly
+            elif "项目" in cell or "名称" in cell:
+                labels.add(index)
+    pairing: Pairing = {}
+    for index in sorted(amounts):
+        owners = [i for i in labels if i < index]
+        if not owners:
             continue
-        pairs: dict[int, int] = {}
-        for index in amounts:
-            labels = [i for i in range(index) if cells[i] and i not in amounts]
-            if labels:
-                pairs[index] = labels[-1]
-        return pairs or None
-    return None
+        owner = max(owners)
+        first = not any(o == owner for o, _ in pairing.values())
+        pairing[index] = (owner, "预算数" if first else amounts[index])
+    return pairing or None
 
 
 def _grid_pairs(
-    number: int, text: str, pairing: dict[int, int]
-) -> list[tuple[str, LineToken | None]]:
-    """A row's (label, amount) pairs by the header's columns; an amount whose label cell is
-    empty pairs with nothing and stays unread (it belongs to a row drawn apart)."""
+    number: int, text: str, pairing: Pairing
+) -> list[tuple[str, list[tuple[str, LineToken]]]]:
+    """A row's items by the header's columns: each label with its amounts by column. An amount
+    whose label cell is empty pairs with nothing and stays unread (a row drawn apart)."""
     normalised = normalise(text)
     cells = normalised.split("\t")
     tokens = line_tokens(number, text)
@@ -133,19 +152,18 @@ def _grid_pairs(
     for cell in cells:
         starts.append(offset)
         offset += len(cell) + 1
-    pairs: list[tuple[str, LineToken | None]] = []
-    labelled = set(pairing.values())
-    for index, cell in enumerate(cells):
-        if index in pairing and is_number(cell):
-            label = cells[pairing[index]].strip() if pairing[index] < len(cells) else ""
-            token = next((t for t in tokens if t.token.start >= starts[index]), None)
-            if label and token is not None:
-                pairs.append((label, token))
-        elif index in labelled and cell.strip():
-            amount_columns = [a for a, owner in pairing.items() if owner == index]
-            if not any(a < len(cells) and is_number(cells[a]) for a in amount_columns):
-                pairs.append((cell.strip(), None))
-    return pairs
+    items: dict[int, tuple[str, list[tuple[str, LineToken]]]] = {}
+    for owner in sorted({o for o, _ in pairing.values()}):
+        label = cells[owner].strip() if owner < len(cells) else ""
+        if label:
+            items[owner] = (label, [])
+    for index, (owner, column) in pairing.items():
+        if index >= len(cells) or not is_number(cells[index]) or owner not in items:
+            continue
+        token = next((t for t in tokens if t.token.start >= starts[index]), None)
+        if token is not None:
+            items[owner][1].append((column, token))
+    return [items[owner] for owner in sorted(items)]
 
 
 def read_two_column(
@@ -159,35 +177,36 @@ def read_two_column(
     rows: list[Row] = []
     facts: list[Fact] = []
     pairing = None if by_position else _header_pairs(lines)
-    pairs = [
-        (number, pair)
-        for number, text in lines
-        for pair in (
-            _grid_pairs(number, text, pairing)
-            if pairing is not None and "\t" in text
-            else _pairs(number, text)
-        )
-    ]
-    precision = table_precision(token.token.amount for _, (_, token) in pairs if token is not None)
-    for number, (label, token) in pairs:
+    items: list[tuple[int, str, list[tuple[str, LineToken]]]] = []
+    for number, text in lines:
+        if pairing is not None and "\t" in text:
+            items.extend(
+                (number, label, found) for label, found in _grid_pairs(number, text, pairing)
+            )
+        else:
+            items.extend(
+                (number, label, [("预算数", token)] if token is not None else [])
+                for label, token in _pairs(number, text)
+            )
+    precision = table_precision(t.token.amount for _, _, found in items for _, t in found)
+    for number, label, found in items:
         name = item_name(label)
-        if not name or (token is None and all(w in _HEADER_WORDS for w in label.split())):
+        if not name or (not found and all(w in _HEADER_WORDS for w in label.split())):
             continue
-        if token is None and name in ("收入", "支出", "项目预算数", "项目"):
+        if not found and name in ("收入", "支出", "项目预算数", "项目"):
             continue
         side = side_of(label)
         row = Row(
             len(rows), None, name, number, number, section=side, level=enumeration_level(label)
         )
         rows.append(row)
-        if token is None:
-            continue
-        fact = Fact(
-            table=table, kind=kind, row=row.index, code=None, name=name, column="预算数",
-            amount=at_precision(token.token.amount, precision), unit=unit,
-            location=Location(number, token.token.start),
-            raw=token.token.raw, placement="label", section=side,
-        )  # fmt: skip
-        row.cells["预算数"] = fact
-        facts.append(fact)
+        for column, token in found:
+            fact = Fact(
+                table=table, kind=kind, row=row.index, code=None, name=name, column=column,
+                amount=at_precision(token.token.amount, precision), unit=unit,
+                location=Location(number, token.token.start),
+                raw=token.token.raw, placement="label", section=side,
+            )  # fmt: skip
+            row.cells[column] = fact
+            facts.append(fact)
     return rows, facts
