@@ -65,10 +65,12 @@ def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
         return "subject code"  # "208 类", "31007-信息网络及软件购置更新"
     if (
         re.fullmatch(r"\d{3}(?:\d{2}){0,2}", token.raw)
-        and (not before.strip() or before.endswith("\t"))
+        and (not before.strip() or before.endswith("\t\t"))  # first, or after an empty cell
         and re.match(r"\t\s*[\u4e00-\u9fff]", after)
     ):
-        return "row code"  # a 科目 code in its own cell before its name, figures or none
+        return (
+            "row code"  # a 科目 code in its own cell before its name (a 测算 amount follows text)
+        )
     field = re.sub(r"\s+", "", row_label)
     if any(field.endswith(name) for name in _IDENTIFIER_FIELDS):
         return f"{field} field"
