@@ -27,15 +27,19 @@ class Identity:
 
     total: str
     parts: tuple[str, ...]
+    unless: tuple[str, ...] = ()  # columns whose presence means the parts are not all listed
 
     @staticmethod
-    def parse(text: str) -> Identity:
-        """Read ``"合计 = 基本支出 + 项目支出"`` (no ``eval``: split on ``=`` and ``+``)."""
+    def parse(entry: str | dict[str, Any]) -> Identity:
+        """Read ``"合计 = 基本支出 + 项目支出"`` (no ``eval``: split on ``=`` and ``+``), or
+        ``{sum: "…", unless: [上级补助收入]}`` for a sum that a template with more parts breaks."""
+        text = entry if isinstance(entry, str) else str(entry["sum"])
+        unless = () if isinstance(entry, str) else tuple(entry.get("unless", []))
         total, _, rest = text.partition("=")
         parts = tuple(part.strip() for part in rest.split("+"))
         if not total.strip() or not all(parts):
             raise ValueError(f"malformed identity: {text!r}")
-        return Identity(total.strip(), parts)
+        return Identity(total.strip(), parts, unless)
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,11 @@ class TableKind:
         ``extra`` columns are ones some templates print beside the standard set
         (机关运行经费 in Shanghai's 三公 table); they are read only by their header.
         """
-        label = _HEADER_YEAR.sub("", compact(header))
-        for candidate in (label, _HEADER_SUFFIX.sub("", label)):
+        label = compact(header)
+        dated = _HEADER_YEAR.sub("", label)  # 2024年机关运行经费预算数, 本年收入合计
+        for candidate in dict.fromkeys(
+            (label, dated, _HEADER_SUFFIX.sub("", label), _HEADER_SUFFIX.sub("", dated))
+        ):
             for column in (*self.columns, *self.extra):
                 if candidate == compact(column):
                     return column

@@ -77,7 +77,9 @@ class Table:
         return tuple(
             i
             for i in self.kind.identities
-            if i.total in self.printed and all(p in self.printed for p in i.parts)
+            if i.total in self.printed
+            and all(p in self.printed for p in i.parts)
+            and not any(u in self.printed for u in i.unless)
         )
 
     @property
