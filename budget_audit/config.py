@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from budget_audit.engine import Rule, builtin_rules, load_rule_file
+from budget_audit.engine import Rule, installed_rules, load_rule_file
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES
 
@@ -71,8 +71,8 @@ def _matches(rule_id: str, patterns: Sequence[str]) -> bool:
 
 
 def selected_rules(settings: Settings) -> list[Rule]:
-    """The built-in and user rules, filtered and with severities overridden."""
-    rules = builtin_rules()
+    """The built-in, installed and user rules, filtered and with severities overridden."""
+    rules = installed_rules()
     for path in settings.rule_files:
         rules.extend(load_rule_file(path))
     seen: set[str] = set()

@@ -1,16 +1,24 @@
-"""The rule engine: rules are data (``rules/*.yaml``), check kinds are Python.
+"""The rule engine: rule packs are data (``rules/*.yaml``), check kinds are Python.
 
-A rule picks a check kind and gives it parameters; the engine runs every
-selected rule over a document and collects findings and what could not be
-checked. Nothing in a rule file is evaluated as code.
+A rule picks a check kind and gives it parameters. Every rule file, shipped,
+installed or the user's own, is validated when it is loaded: an unknown check
+kind, a missing or misspelt field is an :class:`InputError` naming the file, the
+rule and the field. Running the rules collects findings and what could not be
+checked; a rule that fails inside becomes a ``not checked`` line, never a
+crash of the audit. Nothing in a rule file is evaluated as code.
+
+Third-party rule packs are installed packages that declare an entry point in
+the group ``budget_audit.rule_packs`` naming a :class:`RulePack` (or a function
+returning one): its YAML files and the check kinds they use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
-from importlib import resources
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata, resources
+from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -18,186 +26,197 @@ import yaml
 
 from budget_audit.document import Document
 from budget_audit.errors import InputError
-from budget_audit.findings import SEVERITIES, Evidence, Finding
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.findings import SEVERITIES, Finding
+from budget_audit.params import ANY, INTEGER, TEXT, Either, ListOf, OneOf, Param, ParamError, Record
+from budget_audit.rule import CheckKind, Context, Rule, check_kind
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "CheckKind",
+    "Context",
+    "Rule",
+    "RulePack",
+    "builtin_rules",
+    "check_kind",
+    "check_kinds",
+    "installed_rules",
+    "load_rule_file",
+    "run_rules",
+]
+
+ENTRY_POINT_GROUP = "budget_audit.rule_packs"
 
 
 @dataclass(frozen=True)
-class Rule:
-    """One rule: a stable id, what it checks, why, and examples that must pass and fail."""
+class RulePack:
+    """A rule pack a package installs: its YAML rule files and the check kinds they use."""
 
-    id: str
-    title: str
-    severity: str
-    check: str
-    family: str
-    rationale: str
-    params: dict[str, Any] = field(default_factory=dict)
-    passing: tuple[str, ...] = ()
-    failing: tuple[str, ...] = ()
-    title_en: str | None = (
-        None  # for reports in English (--lang en); the title stands in without it
+    name: str
+    rule_files: tuple[Traversable | Path, ...]
+    kinds: tuple[CheckKind, ...] = ()
+
+
+_LINES = Either((ListOf(INTEGER), INTEGER))
+_FAILING = Either((TEXT, Record({"text": Param(TEXT), "line": Param(_LINES, ())})))
+# A rule's fields; its ``params`` are checked against the kind the rule names.
+_RULE_FIELDS = Record(
+    {
+        "id": Param(TEXT),
+        "title": Param(TEXT),
+        "title_en": Param(TEXT, None),
+        "severity": Param(OneOf(SEVERITIES)),
+        "check": Param(TEXT),
+        "rationale": Param(TEXT, ""),
+        "params": Param(ANY, None),
+        "examples": Param(
+            Record({"pass": Param(ListOf(TEXT), []), "fail": Param(ListOf(_FAILING), [])}), {}
+        ),
+    }
+)
+
+
+def _rule(entry: object, index: int, family: str, origin: str, kinds: dict[str, CheckKind]) -> Rule:
+    """One validated rule of a file; any problem is one line naming the file, the rule and the field."""
+    name = (
+        f"rule {entry['id']}"
+        if isinstance(entry, dict) and "id" in entry
+        else f"rule #{index + 1} (no id)"
+    )
+    if not isinstance(entry, dict):
+        raise InputError(f"{origin}: {name}: expected a mapping of rule fields, got {entry!r}")
+    try:
+        checked = _RULE_FIELDS.check(entry, "")
+    except ParamError as error:
+        raise InputError(f"{origin}: {name}: {error}") from None
+    kind = kinds.get(checked["check"])
+    if kind is None:
+        known = ", ".join(sorted(kinds))
+        raise InputError(
+            f"{origin}: {name}: check: unknown check kind {checked['check']!r} (known: {known})"
+        )
+    try:
+        params = kind.params.check(checked["params"], "params")
+    except ParamError as error:
+        raise InputError(f"{origin}: {name}: {error} (check kind {kind.name})") from None
+    failing = [
+        f if isinstance(f, dict) else {"text": f, "line": ()} for f in checked["examples"]["fail"]
+    ]
+    return Rule(
+        id=checked["id"],
+        title=checked["title"],
+        title_en=checked["title_en"],
+        severity=checked["severity"],
+        check=kind.name,
+        family=family,
+        rationale=checked["rationale"].strip(),
+        params=params,
+        passing=tuple(checked["examples"]["pass"]),
+        failing=tuple(f["text"] for f in failing),
+        failing_lines=tuple(_as_lines(f["line"]) for f in failing),
     )
 
-    def with_severity(self, severity: str) -> Rule:
-        """The same rule at another severity (a user's override)."""
-        return replace(self, severity=severity)
+
+def _as_lines(value: int | list[int]) -> tuple[int, ...]:
+    return (value,) if isinstance(value, int) else tuple(value)
 
 
-@dataclass
-class Context:
-    """What a check works with, and where it puts its findings and its skips."""
-
-    document: Document
-    rule: Rule
-    findings: list[Finding] = field(default_factory=list)
-    not_checked: list[str] = field(default_factory=list)
-
-    def evidence(self, figure: Figure) -> tuple[Evidence, ...]:
-        """The evidence of a figure that came from a fact (empty cells cite nothing)."""
-        return () if figure.fact is None else (Evidence.of(figure.fact, self.document.source),)
-
-    def report(
-        self,
-        message: str,
-        evidence: list[Evidence],
-        severity: str | None = None,
-        expected: Decimal | None = None,
-        stated: Decimal | None = None,
-        difference: Decimal | None = None,
-    ) -> None:
-        """Record a finding of this rule."""
-        if not evidence:
-            raise ValueError(f"{self.rule.id}: a finding needs evidence")
-        self.findings.append(
-            Finding(
-                rule=self.rule.id,
-                title=self.rule.title,
-                severity=severity or self.rule.severity,
-                message=message,
-                evidence=tuple(dict.fromkeys(evidence)),
-                expected=expected,
-                stated=stated,
-                difference=difference,
-            )
-        )
-
-    def compare(
-        self, stated: Figure, expected: Figure, parts: list[Figure], what: str, how: str
-    ) -> None:
-        """Report ``stated`` against ``expected`` (computed from ``parts`` as ``how`` says)."""
-        verdict = compare(stated, expected)
-        if verdict is Verdict.EQUAL:
-            return
-        evidence = [*self.evidence(stated), *(e for p in parts for e in self.evidence(p))]
-        if not evidence:
-            return
-        difference = stated.value - expected.value
-        unit = (
-            stated.fact.unit
-            if stated.fact is not None and stated.fact.unit not in ("万元", "元")
-            else "万元"
-        )
-        if verdict is Verdict.ROUNDING:
-            message = f"{what}：列示 {wan(stated.value)} {unit}，{how}为 {wan(expected.value)} {unit}，相差 {wan(difference)}，在四舍五入范围内（尾差）"
-            self.report(
-                message,
-                evidence,
-                "info",
-                expected=expected.value,
-                stated=stated.value,
-                difference=difference,
-            )
-            return
-        message = f"{what}：列示 {wan(stated.value)} {unit}，{how}为 {wan(expected.value)} {unit}，相差 {wan(difference)} {unit}"
-        self.report(
-            message, evidence, expected=expected.value, stated=stated.value, difference=difference
-        )
-
-    def skip(self, reason: str) -> None:
-        """Say what this rule could not check, and why."""
-        self.not_checked.append(f"{self.rule.id}: {reason}")
-
-
-CheckKind = Callable[[Context], None]
-CHECK_KINDS: dict[str, CheckKind] = {}
-
-
-def check_kind(name: str) -> Callable[[CheckKind], CheckKind]:
-    """Register a check kind under the name rule files use."""
-
-    def register(function: CheckKind) -> CheckKind:
-        CHECK_KINDS[name] = function
-        return function
-
-    return register
-
-
-def _rules_of(data: dict[str, Any], origin: str) -> Iterator[Rule]:
-    family = data.get("family", Path(origin).stem)
-    for entry in data.get("rules", []):
-        try:
-            severity = entry["severity"]
-            if severity not in SEVERITIES:
-                raise InputError(
-                    f"{origin}: rule {entry.get('id')}: severity must be one of {SEVERITIES}"
-                )
-            examples = entry.get("examples", {})
-            yield Rule(
-                id=str(entry["id"]),
-                title=entry["title"],
-                severity=severity,
-                check=entry["check"],
-                family=family,
-                rationale=entry.get("rationale", "").strip(),
-                params=entry.get("params", {}) or {},
-                passing=tuple(examples.get("pass", [])),
-                failing=tuple(examples.get("fail", [])),
-                title_en=entry.get("title_en"),
-            )
-        except KeyError as missing:
-            raise InputError(f"{origin}: a rule lacks the field {missing}") from None
+def _rules_of(text: str, origin: str, kinds: dict[str, CheckKind]) -> list[Rule]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise InputError(f"{origin}: not valid YAML ({error})".replace("\n", " ")) from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise InputError(f"{origin}: a rule file is a mapping with a 'rules' list")
+    unknown = set(data) - {"family", "rules"}
+    if unknown:
+        raise InputError(f"{origin}: unknown top-level field(s) {', '.join(sorted(unknown))}")
+    family = str(data.get("family", Path(origin).stem))
+    return [_rule(entry, index, family, origin, kinds) for index, entry in enumerate(data["rules"])]
 
 
 def load_rule_file(path: Path) -> list[Rule]:
     """Rules of a user's rule file; a malformed file is an :class:`InputError`."""
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot read rule file ({error})") from error
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: a rule file is a mapping with a 'rules' list")
-    rules = list(_rules_of(data, str(path)))
-    for rule in rules:
-        if rule.check not in CHECK_KINDS:
-            known = ", ".join(sorted(CHECK_KINDS))
-            raise InputError(
-                f"{path}: rule {rule.id} uses unknown check kind {rule.check!r} (known: {known})"
-            )
+    return _rules_of(text, str(path), check_kinds())
+
+
+def _pack_of(entry_point: metadata.EntryPoint) -> RulePack:
+    """The rule pack an entry point names; a broken one is an :class:`InputError`."""
+    where = f"rule pack {entry_point.name!r} ({entry_point.value})"
+    try:
+        loaded: Any = entry_point.load()
+        pack = loaded if isinstance(loaded, RulePack) else loaded()
+    except Exception as error:  # a third-party package: any failure to load is its input error
+        raise InputError(f"{where}: cannot be loaded ({type(error).__name__}: {error})") from None
+    if not isinstance(pack, RulePack):
+        raise InputError(f"{where}: is not a budget_audit.engine.RulePack")
+    return pack
+
+
+@cache
+def installed_packs() -> tuple[RulePack, ...]:
+    """The rule packs installed packages declare (entry point group ``budget_audit.rule_packs``)."""
+    entry_points = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+    return tuple(_pack_of(entry_point) for entry_point in entry_points)
+
+
+def check_kinds() -> dict[str, CheckKind]:
+    """Every check kind by name: the built-in ones, then those of installed packs."""
+    from budget_audit.checks import KINDS
+
+    kinds: dict[str, CheckKind] = {}
+    for origin, kind in [("budget_audit", k) for k in KINDS] + [
+        (pack.name, k) for pack in installed_packs() for k in pack.kinds
+    ]:
+        if kind.name in kinds:
+            raise InputError(f"{origin}: check kind {kind.name!r} is defined twice")
+        kinds[kind.name] = kind
+    return kinds
+
+
+def _read_files(files: Iterable[Traversable | Path], kinds: dict[str, CheckKind]) -> list[Rule]:
+    rules: list[Rule] = []
+    for file in sorted(files, key=lambda f: f.name):
+        if file.name.endswith((".yaml", ".yml")):
+            rules.extend(_rules_of(file.read_text("utf-8"), file.name, kinds))
     return rules
 
 
 def builtin_rules() -> list[Rule]:
     """The rule packs shipped in ``rules/``."""
-    import budget_audit.checks  # noqa: F401  (registers the check kinds)
-
-    rules: list[Rule] = []
     packs = resources.files("budget_audit.rule_packs")
-    for pack in sorted(packs.iterdir(), key=lambda p: p.name):
-        if pack.name.endswith(".yaml"):
-            rules.extend(_rules_of(yaml.safe_load(pack.read_text("utf-8")), pack.name))
+    rules = _read_files(packs.iterdir(), check_kinds())
+    return sorted(rules, key=lambda rule: rule.id)
+
+
+def installed_rules() -> list[Rule]:
+    """The shipped rules and those of every installed rule pack."""
+    kinds = check_kinds()
+    rules = builtin_rules()
+    for pack in installed_packs():
+        rules.extend(_read_files(pack.rule_files, kinds))
     return sorted(rules, key=lambda rule: rule.id)
 
 
 def run_rules(document: Document, rules: list[Rule]) -> tuple[list[Finding], list[str]]:
-    """Every finding of the rules on the document, and what they could not check."""
-    import budget_audit.checks  # noqa: F401
+    """Every finding of the rules on the document, and what they could not check.
 
+    A rule that raises stops there: what it found before stands, and the
+    failure is listed as not checked, so one broken rule cannot hide the others.
+    """
+    kinds = check_kinds()
     findings: list[Finding] = []
     not_checked: list[str] = []
     for rule in rules:
         context = Context(document, rule)
-        CHECK_KINDS[rule.check](context)
+        run: Callable[[Context], None] = kinds[rule.check]
+        try:
+            run(context)
+        except Exception as error:  # a rule's bug must not end the audit of every other rule
+            context.skip(f"规则运行出错，未检查完（{type(error).__name__}: {error}）")
         findings.extend(context.findings)
         not_checked.extend(context.not_checked)
     order = {severity: index for index, severity in enumerate(SEVERITIES)}

@@ -1,6 +1,8 @@
 """Check kinds: the Python behind the rules in ``rules/*.yaml``.
 
-Importing this package registers every kind with the engine.
+:data:`KINDS` is the explicit list of the built-in kinds the engine offers to
+rule files; a kind that is not listed here (or in an installed rule pack)
+cannot be named by a rule.
 """
 
 from budget_audit.checks import (
@@ -15,16 +17,37 @@ from budget_audit.checks import (
     summary,
     sums,
 )
+from budget_audit.rule import CheckKind
 
-__all__ = [
-    "cross",
-    "forms",
-    "listings",
-    "narrative_amounts",
-    "narrative_changes",
-    "narrative_lists",
-    "overview",
-    "structure",
-    "summary",
-    "sums",
-]
+KINDS: tuple[CheckKind, ...] = (
+    sums.hierarchy_sum,
+    sums.row_identity,
+    summary.summary_items,
+    summary.summary_balance,
+    cross.same_figure,
+    cross.same_by_code,
+    cross.code_pair,
+    cross.not_less_than,
+    forms.overall_funding,
+    forms.overall_vs_tables,
+    forms.project_budgets,
+    forms.calculation_lines,
+    forms.calculation_total,
+    listings.listing_totals,
+    listings.listing_rows,
+    narrative_amounts.claim_amounts,
+    narrative_amounts.claim_shares,
+    narrative_amounts.subject_names,
+    narrative_amounts.claim_year,
+    narrative_changes.change_percent,
+    narrative_changes.change_direction,
+    narrative_changes.change_prior_year,
+    narrative_lists.claim_lists,
+    narrative_lists.claim_counts,
+    overview.staffing,
+    structure.promised_tables,
+    structure.empty_table_with_figures,
+    structure.unit_magnitude,
+)
+
+__all__ = ["KINDS"]

@@ -7,11 +7,11 @@ from decimal import Decimal
 from budget_audit.checks.forms import FundingRow, funding_groups
 from budget_audit.claims.model import AmountClaim, Mention
 from budget_audit.claims.subjects import Resolution
-from budget_audit.engine import Context
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
 from budget_audit.narrative import Sentence
 from budget_audit.numbers import Interval
+from budget_audit.rule import Context
 from budget_audit.tolerance import Figure, Verdict, compare, wan
 
 HUNDRED = Decimal(100)

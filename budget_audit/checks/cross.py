@@ -7,16 +7,34 @@ from typing import Any
 from budget_audit.checks.access import cell, row_by_code, select_row, tables
 from budget_audit.checks.funding import general_budget_only
 from budget_audit.document import Document
-from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Row
 from budget_audit.findings import Evidence
+from budget_audit.params import INTEGER, TEXT, ListOf, OneOf, Param, Record
+from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, compare, wan
+
+_SIDE = Param(OneOf(("收入", "支出")), None, "the side of a two-column table")
+_REQUIRES = Param(
+    OneOf(("general_budget_only",)), None, "compare only when all money is 一般公共预算"
+)
+# A figure a table states: its table kind, row (合计, a code or a name) and column.
+SOURCE = Record(
+    {
+        "table": Param(TEXT),
+        "row": Param(TEXT, "合计"),
+        "column": Param(TEXT, "预算数"),
+        "side": _SIDE,
+        "requires": _REQUIRES,
+    }
+)
+# Another table that restates a reference table row by row.
+_OTHER = Record({"table": Param(TEXT), "side": _SIDE, "requires": _REQUIRES})
 
 
 def _source_row(table: Table, source: dict[str, Any]) -> Row | None:
     """The row a source of a rule names (``row``: 合计, a code or a name; ``side`` in two-column tables)."""
-    return select_row(table, str(source.get("row", "合计")), source.get("side"))
+    return select_row(table, str(source["row"]), source.get("side"))
 
 
 def _requirement_met(context: Context, source: dict[str, Any], what: str) -> bool:
@@ -31,7 +49,7 @@ def _requirement_met(context: Context, source: dict[str, Any], what: str) -> boo
 def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, str] | None:
     for table in tables(document, source["table"]):
         row = _source_row(table, source)
-        column = source.get("column", "预算数")
+        column = source["column"]
         if row is not None and column in row.cells:
             name = row.name if row.code is None else f"{row.code} {row.name}"
             return cell(
@@ -51,10 +69,16 @@ def _absent_tables(context: Context, sources: list[dict[str, Any]]) -> set[str]:
     return absent
 
 
-@check_kind("same_figure")
+@check_kind(
+    "same_figure",
+    figures=Param(
+        ListOf(Record({"name": Param(TEXT), "sources": Param(ListOf(SOURCE))})),
+        help="each figure's name and the tables that state it",
+    ),
+)
 def same_figure(context: Context) -> None:
     """Each figure named in ``params.figures`` is stated alike by every table that states it."""
-    for figure in context.rule.params.get("figures", []):
+    for figure in context.rule.params["figures"]:
         _same(context, figure["name"], figure["sources"])
 
 
@@ -66,9 +90,7 @@ def _same(context: Context, name: str, sources: list[dict[str, Any]]) -> None:
             continue
         found = _figure(context.document, source)
         if found is None:
-            context.skip(
-                f"{name}：「{source['table']}」中找不到这一行（{source.get('row', '合计')}），未比较"
-            )
+            context.skip(f"{name}：「{source['table']}」中找不到这一行（{source['row']}），未比较")
             continue
         if _requirement_met(context, source, name):
             stated.append(found)
@@ -79,35 +101,47 @@ def _same(context: Context, name: str, sources: list[dict[str, Any]]) -> None:
         context.compare(other, reference, [reference], f"{name}：{other_where}", where)
 
 
-@check_kind("same_by_code")
+@check_kind(
+    "same_by_code",
+    reference=Param(TEXT, help="the table whose coded rows the others restate"),
+    code_lengths=Param(ListOf(INTEGER), [3], "the code lengths compared (3/5/7: 类/款/项)"),
+    columns=Param(ListOf(TEXT), ["合计"], "the columns compared"),
+    others=Param(ListOf(_OTHER), [], "tables that restate every coded row by code"),
+    by_name=Param(ListOf(_OTHER), [], "tables that restate each 类 total by name"),
+)
 def same_by_code(context: Context) -> None:
     """Every coded row of the reference table is stated alike by the others (by code; 类 rows also by name)."""
     params = context.rule.params
     reference_kind = params["reference"]
-    lengths = {int(n) for n in params.get("code_lengths", [3])}
+    lengths = set(params["code_lengths"])
     for reference in tables(context.document, reference_kind)[:1]:
         for row in reference.rows:
             if row.code is None or len(row.code) not in lengths:
                 continue
-            for column in params.get("columns", ["合计"]):
+            for column in params["columns"]:
                 if column not in row.cells or (row.cells[column].value == 0 and column != "合计"):
                     continue
                 sources: list[dict[str, Any]] = [
                     {"table": reference_kind, "row": row.code, "column": column}
                 ]
                 sources += [
-                    {**other, "row": row.code, "column": column}
-                    for other in params.get("others", [])
+                    {**other, "row": row.code, "column": column} for other in params["others"]
                 ]
                 if len(row.code) == 3 and column == "合计":
                     sources += [
                         {**other, "row": row.name, "column": "预算数"}
-                        for other in params.get("by_name", [])
+                        for other in params["by_name"]
                     ]
                 _same(context, f"{row.code} {row.name} {column}", sources)
 
 
-@check_kind("code_pair")
+@check_kind(
+    "code_pair",
+    pairs=Param(
+        ListOf(Record({"economic": Param(TEXT), "functional": Param(ListOf(TEXT))})),
+        help="an economic code and the functional codes that are the same money",
+    ),
+)
 def code_pair(context: Context) -> None:
     """An economic code equals the functional code that is its mirror (30108 = 2080505 ...)."""
     economic_kind, functional_kind = "一般公共预算基本支出表", "一般公共预算支出表"
@@ -118,7 +152,7 @@ def code_pair(context: Context) -> None:
     if not economic_tables or not functional_tables:
         context.skip(f"缺少{economic_kind}或{functional_kind}")
         return
-    for pair in context.rule.params.get("pairs", []):
+    for pair in context.rule.params["pairs"]:
         economic = row_by_code(economic_tables[0], str(pair["economic"]))
         functional_rows = [
             row_by_code(functional_tables[0], str(code)) for code in pair["functional"]
@@ -139,10 +173,39 @@ def code_pair(context: Context) -> None:
         )  # fmt: skip
 
 
-@check_kind("not_less_than")
+@check_kind(
+    "not_less_than",
+    pairs=Param(
+        ListOf(
+            Record(
+                {
+                    "part": Param(
+                        Record(
+                            {
+                                "table": Param(TEXT),
+                                "row": Param(TEXT, "合计"),
+                                "column": Param(TEXT, "合计"),
+                            }
+                        )
+                    ),
+                    "whole": Param(
+                        Record(
+                            {
+                                "table": Param(TEXT),
+                                "row": Param(TEXT, "合计"),
+                                "column": Param(TEXT),
+                            }
+                        )
+                    ),
+                }
+            )
+        ),
+        help="a figure (part) that another (whole) includes",
+    ),
+)
 def not_less_than(context: Context) -> None:
     """A figure that includes another is not smaller (三公 公务接待费 ≥ 基本支出表 30217 公务接待费)."""
-    for pair in context.rule.params.get("pairs", []):
+    for pair in context.rule.params["pairs"]:
         whole_table = next(iter(tables(context.document, pair["whole"]["table"])), None)
         part_table = next(iter(tables(context.document, pair["part"]["table"])), None)
         if whole_table is None or part_table is None:
@@ -153,7 +216,7 @@ def not_less_than(context: Context) -> None:
         )
         if part_row is None:
             continue
-        part = cell(part_row, pair["part"].get("column", "合计"))
+        part = cell(part_row, pair["part"]["column"])
         whole = cell(whole_row, pair["whole"]["column"]) if whole_row is not None else Figure.zero()
         if (
             part.fact is None
@@ -161,9 +224,11 @@ def not_less_than(context: Context) -> None:
             or compare(part, whole) is not Verdict.MISMATCH
         ):
             continue
-        evidence = [*context.evidence(part), *context.evidence(whole)]
+        # the whole is the figure in question: it comes first (its line is the finding's)
+        evidence = list(context.evidence(whole))
         if whole.fact is None and whole_row is not None:
             evidence += [Evidence.at(context.document.source, whole_row.last_line, "")]
+        evidence += context.evidence(part)
         context.report(
             f"{pair['whole']['table']}「{pair['whole']['column']}」为 {wan(whole.value)}，"
             f"小于其中的{pair['part']['table']}「{part_row.code} {part_row.name}」{wan(part.value)}",

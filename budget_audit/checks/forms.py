@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget_audit.checks.access import cell, first_table, item, tables, total_row
-from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Fact, Row
 from budget_audit.findings import Evidence
 from budget_audit.numbers import Interval, normalise
+from budget_audit.params import TEXT, MapOf, Param
+from budget_audit.rule import Context, check_kind
 from budget_audit.tables.forms import CALCULATION, FACTOR
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, exact_share, share_verdict, wan
@@ -101,7 +102,10 @@ def _check_share(context: Context, table: Table, row: FundingRow, total: Funding
     )
 
 
-@check_kind("overall_vs_tables")
+@check_kind(
+    "overall_vs_tables",
+    rows=Param(MapOf(TEXT), {}, "整体 form row name → the 支出总表 figure it restates"),
+)
 def overall_vs_tables(context: Context) -> None:
     """The 整体 form's current amounts equal the tables' (收入合计, 基本支出, 项目支出 ...)."""
     summary, expenditure = (
@@ -116,7 +120,7 @@ def overall_vs_tables(context: Context) -> None:
         references["支出合计"] = cell(total, "合计")
         references["基本支出"] = cell(total, "基本支出")
         references["项目支出"] = cell(total, "项目支出")
-    names = context.rule.params.get("rows", {})
+    names = context.rule.params["rows"]
     for table in tables(context.document, "部门整体支出绩效目标表"):
         groups = funding_groups(table)
         if len(groups) < 2 or not references:

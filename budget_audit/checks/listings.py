@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from budget_audit.checks.access import cell, label, tables
-from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Row
 from budget_audit.numbers import Interval
+from budget_audit.params import TEXT, ListOf, Param
+from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, compare, wan
 
@@ -38,10 +39,13 @@ def _placed(context: Context, table: Table) -> bool:
     return bool(table.facts)
 
 
-@check_kind("listing_totals")
+@check_kind(
+    "listing_totals",
+    not_summed=Param(ListOf(TEXT), ["单价"], "columns whose header has these words are not summed"),
+)
 def listing_totals(context: Context) -> None:
     """Each summary row of a listing equals the sum of its records, column by column (单价 excepted)."""
-    skipped = tuple(context.rule.params.get("not_summed", ["单价"]))
+    skipped = tuple(context.rule.params["not_summed"])
     for table in (t for kind in LISTINGS for t in tables(context.document, kind)):
         if not _placed(context, table):
             continue
@@ -64,7 +68,16 @@ def listing_totals(context: Context) -> None:
                 )
 
 
-@check_kind("listing_rows")
+_HEADERS = ListOf(TEXT)
+
+
+@check_kind(
+    "listing_rows",
+    quantity=Param(_HEADERS, help="header words of the quantity column, preferred first"),
+    unit_price=Param(_HEADERS, help="header words of the unit price column"),
+    amount=Param(_HEADERS, help="header words of the amount column"),
+    parts=Param(_HEADERS, help="header words of the columns that are parts of the amount"),
+)
 def listing_rows(context: Context) -> None:
     """In each record, 数量 × 单价 = 金额, and the 中小企业 parts do not exceed the amount."""
     params = context.rule.params

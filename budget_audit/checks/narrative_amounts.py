@@ -15,9 +15,9 @@ from budget_audit.checks.claim_support import (
 from budget_audit.claims.model import AmountClaim
 from budget_audit.claims.reader import common_run
 from budget_audit.claims.subjects import Resolution, compact_subject, resolve
-from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
+from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict
 
 

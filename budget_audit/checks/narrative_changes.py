@@ -15,9 +15,9 @@ from budget_audit.checks.forms import funding_groups
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE, SAME
 from budget_audit.claims.subjects import resolve
-from budget_audit.engine import Context, check_kind
 from budget_audit.findings import Evidence
 from budget_audit.numbers import Interval
+from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure, Verdict, compare, share_interval, wan
 
 

@@ -12,8 +12,8 @@ from budget_audit.checks.claim_support import (
 )
 from budget_audit.claims.model import AmountClaim, ListClaim
 from budget_audit.claims.subjects import Resolution, resolve
-from budget_audit.engine import Context, check_kind
 from budget_audit.findings import Evidence
+from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure, Verdict, compare, wan
 
 

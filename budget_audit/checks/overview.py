@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budget_audit.engine import Context, check_kind
 from budget_audit.findings import Evidence
+from budget_audit.rule import Context, check_kind
 
 _TOTAL = re.compile(r"(?P<label>总编制人数|编制人数|在职实有人数)\s*(?P<n>\d+)\s*人")
 _PART = re.compile(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget_audit.engine import Context, check_kind
 from budget_audit.findings import Evidence
+from budget_audit.params import NUMBER, Param
+from budget_audit.rule import Context, check_kind
 
 
 @check_kind("promised_tables")
@@ -42,7 +43,10 @@ def empty_table_with_figures(context: Context) -> None:
             )
 
 
-@check_kind("unit_magnitude")
+@check_kind(
+    "unit_magnitude",
+    times_total=Param(NUMBER, Decimal(2), "how many times the budget total a figure may reach"),
+)
 def unit_magnitude(context: Context) -> None:
     """No figure of a part of the budget exceeds the whole budget, as one in the wrong unit would."""
     document = context.document
@@ -50,7 +54,7 @@ def unit_magnitude(context: Context) -> None:
     if reference is None:
         context.skip("没有支出总表或收支总表的合计，无法判断单位是否与数量级相符")
         return
-    limit = reference * Decimal(context.rule.params.get("times_total", 2))
+    limit = reference * context.rule.params["times_total"]
     for table in document.tables:
         if table.kind.layout not in ("grid", "listing", "two_column"):
             continue

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from budget_audit.checks.access import cell, item, label
-from budget_audit.engine import Context, check_kind
 from budget_audit.facts import Row
+from budget_audit.params import TEXT, ListOf, Param, Record
+from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure
 
 _TOTAL_WORDS = ("合计", "总计", "小计", "结转结余")
+_BY_SIDE = Record({"收入": Param(ListOf(TEXT), []), "支出": Param(ListOf(TEXT), [])})
 
 
 def _is_total(row: Row) -> bool:
@@ -33,7 +35,15 @@ def _children(rows: list[Row], index: int) -> list[Row]:
     return [row for row in following if (row.level or 99) == depth]
 
 
-@check_kind("summary_items")
+@check_kind(
+    "summary_items",
+    year_totals=Param(
+        _BY_SIDE, {"收入": [], "支出": []}, "本年 totals of each side: their numbered items"
+    ),
+    grand_totals=Param(
+        _BY_SIDE, {"收入": [], "支出": []}, "总计 of each side: items plus carry-over"
+    ),
+)
 def summary_items(context: Context) -> None:
     """Each numbered item equals the items printed under it; 合计 rows equal their numbered items."""
     for table in context.document.tables:
@@ -48,12 +58,12 @@ def summary_items(context: Context) -> None:
                 _compare_sum(context, table, row, children)
             top = [row for row in rows if row.level == 1]
             carried = [row for row in rows if row.level is None and "结转" in row.name]
-            for total_name in context.rule.params.get("year_totals", {}).get(side, []):
+            for total_name in context.rule.params["year_totals"][side]:
                 total = item(table, total_name, side)
                 current_year = [r for r in top if "结转" not in r.name]
                 if total is not None and current_year:
                     _compare_sum(context, table, total, current_year)
-            for total_name in context.rule.params.get("grand_totals", {}).get(side, []):
+            for total_name in context.rule.params["grand_totals"][side]:
                 total = item(table, total_name, side)
                 if total is not None and top:
                     _compare_sum(context, table, total, top + carried)
@@ -81,10 +91,13 @@ def _compare_sum(context: Context, table: Table, total: Row, parts_rows: list[Ro
     )
 
 
-@check_kind("summary_balance")
+@check_kind(
+    "summary_balance",
+    pairs=Param(ListOf(ListOf(TEXT, 2)), help="[income row, expenditure row] that must be equal"),
+)
 def summary_balance(context: Context) -> None:
     """Income equals expenditure: 收入总计 = 支出总计, 本年收入合计 = 本年支出合计."""
-    pairs = context.rule.params.get("pairs", [])
+    pairs = context.rule.params["pairs"]
     for table in context.document.tables:
         if table.kind.layout != "two_column":
             continue

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from budget_audit.checks.access import cell, children_of, label
-from budget_audit.engine import Context, check_kind
+from budget_audit.params import TEXT, ListOf, Param
+from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure
 
 
-@check_kind("hierarchy_sum")
+@check_kind(
+    "hierarchy_sum",
+    kinds=Param(ListOf(TEXT), [], "only tables of these kinds (all grid tables when empty)"),
+)
 def hierarchy_sum(context: Context) -> None:
     """Every parent row equals the sum of its children, column by column."""
-    kinds = set(context.rule.params.get("kinds", []))
+    kinds = set(context.rule.params["kinds"])
     for table in context.document.tables:
         if table.kind.layout != "grid" or (kinds and table.kind.name not in kinds):
             continue
