@@ -161,3 +161,19 @@ def _finish(paragraph: Paragraph, joined: _Joined) -> None:
                 Sentence(text, sentence.first_line, sentence.last_line, numbers, sentence.breaks)
             )
         start = match.end()
+
+
+def passage(source: SourceText, first_line: int, last_line: int) -> Sentence:
+    """Lines ``first_line``..``last_line`` joined for reading, as one :class:`Sentence`.
+
+    Checks of wording (a doubled ``。。``, a unit typo wrapped as ``272 万`` /
+    ``云``) read a paragraph whole, across its sentence ends and line breaks,
+    while each character keeps its line.
+    """
+    joined = _Joined()
+    for number in range(first_line, last_line + 1):
+        text = normalise(source.line(number)).strip()
+        if text and not is_page_number(text):
+            joined.add(number, text)
+    breaks = tuple(zip(joined.starts, joined.lines, strict=True))
+    return Sentence(joined.text, first_line, last_line, (), breaks)

@@ -16,6 +16,7 @@ from budget_audit.checks import (
     structure,
     summary,
     sums,
+    wording,
 )
 from budget_audit.rule import CheckKind
 
@@ -48,6 +49,7 @@ KINDS: tuple[CheckKind, ...] = (
     structure.promised_tables,
     structure.empty_table_with_figures,
     structure.unit_magnitude,
+    wording.unit_typos,
 )
 
 __all__ = ["KINDS"]

@@ -28,7 +28,16 @@ from budget_audit.numbers import at_precision, parse_amount
 
 MONEY_PRECISION = 2  # narrative amounts are 0.01 万元 figures that may drop trailing zeros
 
-_AMOUNT = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)(?![/每])")
+# Characters written for 元 by slip of the pen or input method (万云, 万圆): after 万 and before a
+# clause break they can only be 元, so the amount is read (and BA801 reports the unit).
+UNIT_TYPOS = "云圆园原员远源无"
+MISSPELT_UNIT = re.compile(
+    rf"(?<![\d.])(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万\s*[{UNIT_TYPOS}])(?=[,;:。、)!?\s]|$)"
+)
+_AMOUNT = re.compile(
+    r"(?<![\d.])(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+    rf"(?P<unit>万元|元|万\s*(?P<typo>[{UNIT_TYPOS}])(?=[,;:。、)!?\s]|$))(?![/每])"
+)
 _SHARE = re.compile(r"占(?:比)?\s*(?P<num>\d+(?:\.\d+)?)\s*%")
 _CHANGE = re.compile(
     r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年)度?(?:预算)?数?(?:相比)?\s*,?\s*"
@@ -100,10 +109,9 @@ def _read_sentence(
     for match in _AMOUNT.finditer(text):
         if match.start("num") in deltas:
             continue
+        unit = "万元" if match.group("typo") else match.group("unit")
         claim = AmountClaim(
-            subject_before(text, match.start()),
-            _mention(sentence, match, "num", match.group("unit")),
-            sentence,
+            subject_before(text, match.start()), _mention(sentence, match, "num", unit), sentence
         )
         amounts.append(claim)
         claims.amounts.append(claim)

@@ -1,0 +1,57 @@
+"""Every error and warning the wording rules raise on the corpus, each checked by hand.
+
+A new one, or a real one that stops being found, fails the test until it is
+checked here with the text that makes it real.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from budget_audit.audit import audit_document
+from budget_audit.engine import builtin_rules
+from tests import test_corpus_findings, test_narrative_findings
+from tests.conftest import DOCUMENTS, corpus_document
+
+WORDING_RULES = [r for r in builtin_rules() if r.family == "wording"]
+
+EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
+    "hanyang-2025": set(),  # 15 万件 (lines 212, 791, 850) and 8.2 万度 (628) are counts, not money
+    "jiangxia-2026": {
+        # "6、江夏区政务信息化综合运维服务 272 万云，": 万云 for 万元 (项目支出表 line 393: 272.00)
+        ("BA801", "warning", (1447,)),
+    },
+    "qiaokou-2025": set(),  # "印刷费 0.94万，" abbreviates 万元: not a misspelt unit
+    "qingshan-2026": set(),
+    "qingshan-bigdata-2024": set(),
+}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_wording_errors_and_warnings_are_the_real_ones(name: str) -> None:
+    found = audit_document(corpus_document(name), WORDING_RULES).found
+    reported = {
+        (f.rule, f.severity, tuple(sorted({e.line for e in f.evidence})))
+        for f in found
+        if f.severity != "info"
+    }
+    assert reported == EXPECTED[name]
+
+
+def test_a_misspelt_unit_is_still_read_as_an_amount() -> None:
+    document = corpus_document("jiangxia-2026")
+    audit_document(document, [r for r in builtin_rules() if r.id == "BA701"])
+    [claim] = [c for c in document.claims.amounts if c.value.line == 1447]
+    assert (claim.subject, str(claim.value.amount), claim.value.unit) == (
+        "江夏区政务信息化综合运维服务",
+        "272",
+        "万元",
+    )
+    assert claim.status == "verified"  # 项目支出表 line 393: 272.00
+
+
+def test_every_family_is_pinned_on_the_corpus() -> None:
+    pinned = {r.family for r in test_corpus_findings.TABLE_RULES}
+    pinned |= {r.family for r in test_narrative_findings.NARRATIVE_RULES}
+    pinned |= {r.family for r in WORDING_RULES}
+    assert {r.family for r in builtin_rules()} == pinned
