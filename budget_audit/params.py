@@ -10,6 +10,7 @@ parameters with their defaults filled in, so checks never guess.
 from __future__ import annotations
 
 import difflib
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -82,7 +83,23 @@ class _Anything(Spec):
         return value
 
 
+class _Pattern(Spec):
+    """A regular expression, compiled (a bad one is an error of the rule file, not of the audit)."""
+
+    def describe(self) -> str:
+        return "a regular expression"
+
+    def check(self, value: object, path: str) -> Any:
+        if not isinstance(value, str):
+            raise ParamError(path, f"expected {self.describe()}, got {value!r}")
+        try:
+            return re.compile(value)
+        except re.error as error:
+            raise ParamError(path, f"not a valid regular expression ({error})") from None
+
+
 ANY: Spec = _Anything()
+PATTERN: Spec = _Pattern()
 TEXT: Spec = _Text()
 INTEGER: Spec = _Integer()
 NUMBER: Spec = _Number()

@@ -7,6 +7,7 @@ cannot be named by a rule.
 
 from budget_audit.checks import (
     cross,
+    document_kind,
     forms,
     listings,
     narrative_amounts,
@@ -50,6 +51,9 @@ KINDS: tuple[CheckKind, ...] = (
     structure.empty_table_with_figures,
     structure.unit_magnitude,
     wording.unit_typos,
+    wording.placeholders,
+    wording.doubled_punctuation,
+    document_kind.document_kind,
 )
 
 __all__ = ["KINDS"]

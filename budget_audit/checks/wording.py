@@ -1,4 +1,5 @@
-"""Wording a reviewer's check form flags every round: unit typos (BA801).
+"""Wording a reviewer's check form flags every round: unit typos, template leftovers, doubled
+punctuation, a document naming itself the wrong kind.
 
 Never errors: the figures may be right while the words are wrong.
 """
@@ -12,7 +13,7 @@ from budget_audit.claims.reader import MISSPELT_UNIT, subject_before
 from budget_audit.claims.subjects import resolve
 from budget_audit.findings import Evidence
 from budget_audit.narrative import Sentence
-from budget_audit.params import TEXT, ListOf, Param
+from budget_audit.params import PATTERN, TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 
 _OTHER_MONEY = re.compile(r"\d\s*(?:万元|元)")
@@ -61,3 +62,58 @@ def _about_money(
         return True
     resolution = resolve(context.document, subject_before(text.text, match.start()))
     return resolution is not None and bool(resolution.facts)
+
+
+@check_kind(
+    "placeholders",
+    patterns=Param(ListOf(PATTERN), help="what a template's unfilled blanks look like"),
+)
+def placeholders(context: Context) -> None:
+    """Placeholders left from the template (XX, XXX 万元, ××, 某某) anywhere in the document."""
+    for text in passages(context.document):
+        found = sorted(
+            (
+                match
+                for pattern in context.rule.params["patterns"]
+                for match in pattern.finditer(text.text)
+            ),
+            key=lambda m: m.start(),
+        )
+        for match in _not_overlapping(found):
+            line = text.line_at(match.start())
+            context.report(
+                f"模板占位符「{match.group()}」未替换：「{_around(text.text, match)}」",
+                [Evidence.at(context.document.source, line, match.group())],
+            )
+
+
+def _not_overlapping(matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """One finding per place, when two patterns match the same characters (XX年XX月 and XX)."""
+    kept: list[re.Match[str]] = []
+    for match in matches:
+        if kept and match.start() < kept[-1].end():
+            if match.end() - match.start() > kept[-1].end() - kept[-1].start():
+                kept[-1] = match
+            continue
+        kept.append(match)
+    return kept
+
+
+def _around(text: str, match: re.Match[str], width: int = 12) -> str:
+    return text[max(match.start() - width, 0) : match.end() + width]
+
+
+@check_kind(
+    "doubled_punctuation",
+    marks=Param(TEXT, help="punctuation that never stands twice in a row (as NFKC folds it)"),
+)
+def doubled_punctuation(context: Context) -> None:
+    """Two clause or sentence marks in a row (，， 。。 ，。): a slip of editing."""
+    marks = re.escape(context.rule.params["marks"])
+    pattern = re.compile(f"[{marks}]{{2,}}")
+    for text in passages(context.document):
+        for match in pattern.finditer(text.text):
+            context.report(
+                f"标点重复「{match.group()}」：「{_around(text.text, match)}」",
+                [Evidence.at(context.document.source, text.line_at(match.start()), match.group())],
+            )
