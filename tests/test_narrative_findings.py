@@ -39,6 +39,11 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         ("BA703", "error", (1403,)),  # 3.39/45.08 = 7.52%, printed 8.13% = 3.39/41.69
         ("BA703", "error", (1405,)),  # 0.69/9.16 = 7.53%, printed 8.15% = 0.69/8.47
         ("BA703", "error", (1465,)),  # 机关运行经费 2.1/40.8 = 5.15%, printed 5.43% = 2.1/38.7
+        # 1.46 比上年减少 0.07, 下降 4.79%: 0.07/1.53 = 4.58%, 0.07/1.46 = 4.79% (the current year);
+        # rounding allows it (0.075/1.52 = 4.93%), so a warning saying both
+        ("BA703", "warning", (1399,)),
+        # "三公" 0.36 减少 0.03, 下降 8.33%: 0.03/0.39 = 7.69%, 0.03/0.36 = 8.33%; 0.035/0.39 = 8.97%
+        ("BA703", "warning", (1423,)),
         ("BA710", "warning", (1401,)),  # "行政单位医疗(项)": the table's 2101102 is 事业单位医疗
         (
             "BA701",
@@ -130,3 +135,12 @@ def test_claims_are_accounted_for() -> None:
     assert (
         claims["verified"] > 0
     )  # without tables, shares, YoY and the 整体 form still verify claims
+
+
+def test_a_slip_rounding_could_explain_is_a_warning_saying_both() -> None:
+    found = audit_document(corpus_document("jiangxia-2026"), NARRATIVE_RULES).found
+    [finding] = [f for f in found if f.rule == "BA703" and f.line == 1399]
+    assert finding.severity == "warning"
+    assert "4.58%" in finding.message and "本年数而非上年数" in finding.message
+    assert "四舍五入" in finding.message
+    assert (finding.stated, finding.expected) == (Decimal("4.79"), Decimal("4.58"))

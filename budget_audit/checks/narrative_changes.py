@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from budget_audit.checks.claim_support import (
     HUNDRED,
@@ -57,16 +57,7 @@ def change_percent(context: Context) -> None:
             claim.status = "verified"
             slip = _exact_slip(claim.percent, current, delta, prior)
             if slip is not None:
-                context.report(
-                    f"「{claim.current.subject}」增减率列示 {claim.percent.raw}%，在四舍五入范围内，"
-                    f"但恰是{slip.removeprefix('误')}的结果；按上年 {wan(prior.value)} 万元计算为 "
-                    f"{(delta.value / prior.value * HUNDRED).quantize(Decimal('0.01'))}%",
-                    [
-                        claim_evidence(context, claim.sentence, m)
-                        for m in (claim.percent, claim.delta, claim.current.value)
-                    ],
-                    "info",
-                )
+                _report_exact_slip(context, claim, prior, slip)
             continue
         claim.status = "contradicted"
         diagnosis, severity = _diagnose(printed, current, delta, prior)
@@ -131,20 +122,56 @@ def _diagnose(
     return "常见的计算错误都不能解释这个数", None
 
 
-def _exact_slip(printed: Mention, current: Figure, delta: Figure, prior: Figure) -> str | None:
-    """A slip that reproduces the printed percentage exactly when the right computation does not."""
-    places = printed.amount.places
-    right = (
-        (delta.value / prior.value * HUNDRED).quantize(Decimal(1).scaleb(-places))
-        if prior.value
-        else None
+# How a slip reads after "列示数恰是…": the diagnosis names it as a mistake, this as a computation.
+_AS_COMPUTED = {
+    "误以本年数而非上年数为基数计算": "以本年数而非上年数为基数计算的结果",
+    "列示的是本年与上年之比，而非增减率": "本年与上年之比（而非增减率）",
+}
+
+
+def _report_exact_slip(
+    context: Context, claim: ChangeClaim, prior: Figure, slip: tuple[str, Decimal]
+) -> None:
+    """A rate rounding can explain but that is exactly the usual slip: a warning saying both."""
+    assert claim.current is not None and claim.delta is not None and claim.percent is not None
+    what, value = slip
+    places = Decimal(1).scaleb(-claim.percent.amount.places)
+    right = rounded(mention_figure(claim.delta).value / prior.value * HUNDRED, places)
+    word = "增长" if claim.direction == INCREASE else "下降"
+    context.report(
+        f"「{claim.current.subject}」{claim.current.value.raw} 万元比上年{claim.direction} "
+        f"{claim.delta.raw} 万元，{word}率列示 {claim.percent.raw}%：按上年 {wan(prior.value)} 万元"
+        f"计算为 {right}%，列示数恰是{_AS_COMPUTED[what]}（{rounded(value, places)}%）；"
+        "因金额经四舍五入，列示数也可能成立，请核对",
+        [
+            claim_evidence(context, claim.sentence, m)
+            for m in (claim.percent, claim.delta, claim.current.value)
+        ],
+        "warning",
+        expected=right,
+        stated=claim.percent.amount.value,
+        difference=claim.percent.amount.value - right,
     )
+
+
+def _exact_slip(
+    printed: Mention, current: Figure, delta: Figure, prior: Figure
+) -> tuple[str, Decimal] | None:
+    """A slip that reproduces the printed percentage exactly when the right computation does not:
+    what went wrong and the percentage it gives."""
+    unit = Decimal(1).scaleb(-printed.amount.places)
+    right = rounded(delta.value / prior.value * HUNDRED, unit) if prior.value else None
     if right == printed.amount.value:
         return None
     for what, _, value in _slips(current, delta, prior):
-        if value is not None and value.quantize(Decimal(1).scaleb(-places)) == printed.amount.value:
-            return what
+        if value is not None and rounded(value, unit) == printed.amount.value:
+            return what, value
     return None
+
+
+def rounded(value: Decimal, unit: Decimal) -> Decimal:
+    """``value`` as printed at ``unit`` (四舍五入: halves round up, as disclosures print)."""
+    return value.quantize(unit, ROUND_HALF_UP)
 
 
 def printed_places(printed: Interval) -> int:
