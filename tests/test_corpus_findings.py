@@ -25,7 +25,15 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
     "hanyang-2025": {("BA901", "warning", (65, 66, 68, 69, 75, 77, 78, 79, 88))},
     # 整体 form line 420 lists the projects' 合计 as 978.487; the 项目支出表 (line 382) and the
     # listed projects (9.52+20+32.4+29.36+274.56+272+80+70+40+70+80.64) give 978.48.
-    "jiangxia-2026": {("BA403", "error", (382, 420))},
+    "jiangxia-2026": {
+        ("BA403", "error", (382, 420)),
+        # The list of titles (lines 88-134) says 表 13 政府购买服务预算表 and 表 14 政府采购预算表;
+        # the tables themselves print 表 11 (line 1330) and 表 12 (line 1340).
+        ("BA904", "warning", (132, 134, 1330, 1340)),
+        # The same list goes 表 10 (line 108) → 表 12-1 (line 110): no 表 11, which the contents
+        # page (line 31, 十一) gives to the 整体支出绩效目标表.
+        ("BA905", "warning", (108, 110)),
+    },
     "qiaokou-2025": set(),
     # Contents line 19 promises 表5 分功能 and 分单位, line 25 a 政府采购预算表; the body prints
     # only 表 5-1 and no procurement table: one finding for the contents page's two promises.

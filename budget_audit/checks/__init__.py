@@ -13,6 +13,7 @@ from budget_audit.checks import (
     narrative_amounts,
     narrative_changes,
     narrative_lists,
+    numbering,
     overview,
     structure,
     summary,
@@ -54,6 +55,8 @@ KINDS: tuple[CheckKind, ...] = (
     wording.placeholders,
     wording.doubled_punctuation,
     document_kind.document_kind,
+    numbering.numbers_agree,
+    numbering.numbers_continuous,
 )
 
 __all__ = ["KINDS"]
