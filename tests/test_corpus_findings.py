@@ -33,6 +33,9 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         # The same list goes 表 10 (line 108) → 表 12-1 (line 110): no 表 11, which the contents
         # page (line 31, 十一) gives to the 整体支出绩效目标表.
         ("BA905", "warning", (108, 110)),
+        # 办公场所租赁 (form at line 855) has 城运中心运行保障经费's (line 708) 项目申请理由 and
+        # 项目主要内容 word for word: line 864 = line 717, line 865 = line 718.
+        ("BA406", "warning", (717, 718, 864, 865)),
     },
     "qiaokou-2025": set(),
     # Contents line 19 promises 表5 分功能 and 分单位, line 25 a 政府采购预算表; the body prints

@@ -8,6 +8,7 @@ cannot be named by a rule.
 from budget_audit.checks import (
     cross,
     document_kind,
+    form_text,
     forms,
     listings,
     narrative_amounts,
@@ -57,6 +58,7 @@ KINDS: tuple[CheckKind, ...] = (
     document_kind.document_kind,
     numbering.numbers_agree,
     numbering.numbers_continuous,
+    form_text.copied_text,
 )
 
 __all__ = ["KINDS"]

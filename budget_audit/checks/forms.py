@@ -205,6 +205,8 @@ def project_title(context: Context, table: Table) -> str:
         if not text.startswith("项目名称"):
             continue
         name = re.split(r"\t+|\s{2,}|项目编码", text.removeprefix("项目名称").strip())[0].strip()
+        if name and "\t" in source.line(number):
+            return re.sub(r"\s+", "", name)  # a tab-separated cell is whole: PDF text wraps
         following = number + 1
         while not name and following <= table.last_line:
             name = normalise(source.line(following)).strip()
