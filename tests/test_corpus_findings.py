@@ -25,6 +25,8 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
     "hanyang-2025": {("BA901", "warning", (65, 66, 68, 69, 75, 77, 78, 79, 88))},
     # 整体 form line 420 lists the projects' 合计 as 978.487; the 项目支出表 (line 382) and the
     # listed projects (9.52+20+32.4+29.36+274.56+272+80+70+40+70+80.64) give 978.48.
+    # BA407: every form's 起始/终止年度 (or 起止日期) spans the budget year (hanyang and qiaokou
+    # 2025-2025, qingshan 2026-2026, bigdata 2024.1.1-2024.12.31; jiangxia's forms state none).
     "jiangxia-2026": {
         ("BA403", "error", (382, 420)),
         # The list of titles (lines 88-134) says 表 13 政府购买服务预算表 and 表 14 政府采购预算表;

@@ -16,6 +16,7 @@ from budget_audit.checks import (
     narrative_lists,
     numbering,
     overview,
+    plan_years,
     structure,
     summary,
     sums,
@@ -59,6 +60,8 @@ KINDS: tuple[CheckKind, ...] = (
     numbering.numbers_agree,
     numbering.numbers_continuous,
     form_text.copied_text,
+    plan_years.plan_years,
+    plan_years.project_years,
 )
 
 __all__ = ["KINDS"]

@@ -1,0 +1,101 @@
+"""Years in plans and dates (BA711, BA407).
+
+A budget is written before its year begins and speaks of three years: the
+year before (finished: evaluated, its assets counted at 12 月 31 日), the
+budget year (planned), and the years after. A plan dated in the past, an
+evaluation of a year that has not ended, a stock counted at the end of a
+year that has not come: each is a year copied from last year's document or
+typed wrong. Which year each phrase must name is data (``patterns`` in the
+rule); the checks only compare.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budget_audit.checks.passages import passages
+from budget_audit.findings import Evidence
+from budget_audit.numbers import normalise
+from budget_audit.params import INTEGER, PATTERN, TEXT, ListOf, OneOf, Param, Record
+from budget_audit.rule import Context, check_kind
+
+_RELATIONS = {"equal": "应为", "not_before": "不应早于", "not_after": "不应晚于"}
+
+
+def _holds(year: int, relation: str, wanted: int) -> bool:
+    if relation == "equal":
+        return year == wanted
+    return year >= wanted if relation == "not_before" else year <= wanted
+
+
+@check_kind(
+    "plan_years",
+    patterns=Param(
+        ListOf(
+            Record(
+                {
+                    "pattern": Param(PATTERN, help="a phrase with a (?P<year>…) group"),
+                    "relation": Param(OneOf(tuple(_RELATIONS))),
+                    "offset": Param(INTEGER, 0, "the year wanted: the budget year plus this"),
+                    "why": Param(TEXT, help="why the phrase names that year"),
+                }
+            )
+        ),
+        help="phrases that name a year, and the year each must name",
+    ),
+)
+def plan_years(context: Context) -> None:
+    """Each phrase names the year it must, relative to the budget year."""
+    year = context.document.year
+    if year is None:
+        context.skip("文档预算年度未知，计划和日期中的年份未核对")
+        return
+    for text in passages(context.document):
+        for entry in context.rule.params["patterns"]:
+            for match in entry["pattern"].finditer(text.text):
+                named = int(match.group("year"))
+                wanted = year + entry["offset"]
+                if _holds(named, entry["relation"], wanted):
+                    continue
+                line = text.line_at(match.start("year"))
+                context.report(
+                    f"「{match.group()}」：{year} 年预算中此处年份{_RELATIONS[entry['relation']]} "
+                    f"{wanted} 年（{entry['why']}），写的是 {named} 年",
+                    [Evidence.at(context.document.source, line, match.group("year"))],
+                )
+
+
+_START = re.compile(r"(?:起始年度|开始年度)\s*[:：]?\s*(20\d\d)")
+_END = re.compile(r"(?:终止年度|结束年度)\s*[:：]?\s*(20\d\d)")
+_SPAN = re.compile(r"起止(?:日期|时间|年度)\s*[:：]?\s*(20\d\d)[\d.\-/年月日\s]*?[至~-]\s*(20\d\d)")
+
+
+@check_kind("project_years")
+def project_years(context: Context) -> None:
+    """A project form of the budget year's budget runs in that year: 起始年度 ≤ year ≤ 终止年度."""
+    document = context.document
+    year = document.year
+    if year is None:
+        context.skip("文档预算年度未知，项目起止年度未核对")
+        return
+    for table in (t for t in document.tables if t.kind.name == "项目支出绩效目标表"):
+        start: tuple[int, int] | None = None
+        end: tuple[int, int] | None = None
+        for number in range(table.first_line, table.last_line + 1):
+            text = normalise(document.source.line(number))
+            span = _SPAN.search(text)
+            found_start, found_end = _START.search(text), _END.search(text)
+            if span:
+                start, end = (int(span.group(1)), number), (int(span.group(2)), number)
+            start = (int(found_start.group(1)), number) if found_start else start
+            end = (int(found_end.group(1)), number) if found_end else end
+        problems = []
+        if start is not None and start[0] > year:
+            problems.append((start, f"起始年度 {start[0]} 晚于预算年度 {year}"))
+        if end is not None and end[0] < year:
+            problems.append((end, f"终止年度 {end[0]} 早于预算年度 {year}"))
+        for (value, line), problem in problems:
+            context.report(
+                f"{table.id}：{problem}，{year} 年不在项目期内却安排了预算",
+                [Evidence.at(document.source, line, str(value))],
+            )
