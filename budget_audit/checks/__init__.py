@@ -17,6 +17,7 @@ from budget_audit.checks import (
     numbering,
     overview,
     plan_years,
+    reasons,
     structure,
     summary,
     sums,
@@ -62,6 +63,7 @@ KINDS: tuple[CheckKind, ...] = (
     form_text.copied_text,
     plan_years.plan_years,
     plan_years.project_years,
+    reasons.change_reasons,
 )
 
 __all__ = ["KINDS"]
