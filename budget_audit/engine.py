@@ -165,7 +165,7 @@ def installed_packs() -> tuple[RulePack, ...]:
 
 def check_kinds() -> dict[str, CheckKind]:
     """Every check kind by name: the built-in ones, then those of installed packs."""
-    from budget_audit.checks import KINDS
+    from budget_audit.checks.registry import KINDS
 
     kinds: dict[str, CheckKind] = {}
     for origin, kind in [("budget_audit", k) for k in KINDS] + [

@@ -130,7 +130,7 @@ class CheckKind:
 def check_kind(name: str, **params: Param) -> Callable[[Callable[[Context], None]], CheckKind]:
     """Make a function a check kind called ``name`` that reads ``params``.
 
-    This does not register it: :data:`budget_audit.checks.KINDS` lists the
+    This does not register it: :data:`budget_audit.checks.registry.KINDS` lists the
     built-in kinds, and a rule pack lists its own.
     """
 

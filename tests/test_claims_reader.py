@@ -25,3 +25,36 @@ def test_an_amount_with_a_misspelt_unit_is_read_in_wan_yuan() -> None:
 def test_counts_in_wan_and_words_after_wan_are_not_amounts() -> None:
     claims = claims_of("全年处理诉求 15 万件，部署 2 万云主机，节电 8.2 万度。\n")
     assert claims.amounts == []
+
+
+def test_a_change_against_the_prior_years_spending_stated_in_the_sentence() -> None:
+    # the Shanghai template: both years stated, the change only as a rate
+    [change] = claims_of(
+        "2025年当年预算执行数为60.00万元，2026年预算安排66.00万元，比2025年预算执行数增加10.00%。\n"
+    ).changes
+    assert change.current is not None and change.prior is not None and change.percent is not None
+    assert (change.current.value.raw, change.prior.value.raw) == ("66.00", "60.00")
+    assert (change.year, change.direction, change.percent.raw) == (2025, "增加", "10.00")
+    assert change.delta is None and not change.against_budget
+
+
+def test_a_change_with_jiangsu_words() -> None:
+    # "与上年相比减少 A 万元，降幅 C%": 降幅 is the rate of a decrease
+    [change] = claims_of(
+        "检察监督支出（项）1,500 万元，与上年相比减少 100 万元，降幅 6.25 %。\n"
+    ).changes
+    assert change.current is not None and change.delta is not None and change.percent is not None
+    assert (change.current.value.raw, change.delta.raw, change.percent.raw) == (
+        "1,500",
+        "100",
+        "6.25",
+    )
+    assert (change.direction, change.percent_direction, change.year) == ("减少", "减少", None)
+    assert change.prior is None and change.against_budget
+
+
+def test_a_change_against_the_prior_years_budget_keeps_its_basis() -> None:
+    [change] = claims_of(
+        "2026 年收支总预算 100 万元，比 2025 年预算增加 10 万元，增长 11.11%。\n"
+    ).changes
+    assert change.basis == "预算" and change.against_budget and change.prior is None

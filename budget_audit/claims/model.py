@@ -60,6 +60,13 @@ class ChangeClaim:
     sentence: Sentence
     status: str = "not checkable"
     note: str = ""
+    prior: AmountClaim | None = None  # the prior year's figure, when the sentence states it
+    basis: str = ""  # what the prior year's figure is: 预算 (or empty), 执行数, 决算
+
+    @property
+    def against_budget(self) -> bool:
+        """Whether the change is measured against the prior year's budget, not what was spent."""
+        return "执行" not in self.basis and "决算" not in self.basis
 
 
 @dataclass

@@ -39,11 +39,17 @@ _AMOUNT = re.compile(
     rf"(?P<unit>万元|元|万\s*(?P<typo>[{UNIT_TYPOS}])(?=[,;:。、)!?\s]|$))(?![/每])"
 )
 _SHARE = re.compile(r"占(?:比)?\s*(?P<num>\d+(?:\.\d+)?)\s*%")
+# What a change is measured against: the prior year's budget (预算, the default), what was
+# spent of it (执行数, Shanghai), its final accounts (决算).
+_BASIS = r"(?P<basis>预算执行数|预算执行|执行数|预算数|预算|决算数|决算|数)?"
 _CHANGE = re.compile(
-    r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年)度?(?:预算)?数?(?:相比)?\s*,?\s*"
+    r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年)度?"
+    + _BASIS
+    + r"(?:相比)?\s*,?\s*"
     r"(?P<dir>增加|减少|增长|下降|降低|持平|没有变化|无变化|相同|不变)"
     r"(?:\s*(?P<delta>\d[\d,]*(?:\.\d+)?)\s*万元)?"
-    r"(?:\s*,\s*(?P<pdir>增长|下降|降低|减少|增加|上升)\s*(?P<pct>\d+(?:\.\d+)?)\s*%)?"
+    r"(?:\s*,\s*(?P<pdir>增长|下降|降低|减少|增加|上升|增幅|降幅)\s*(?:为|了)?\s*"
+    r"(?P<pct>\d+(?:\.\d+)?)\s*%|(?<![\d.])\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
 )
 _LIST_TRIGGER = re.compile(r"(主要用于|其中|包括|具体为)\s*:?")
 _PROJECT_COUNT = re.compile(r"(?P<n>\d+)\s*个\s*(?P<what>(?:一级|二级)?项目支出绩效目标)")
@@ -55,8 +61,8 @@ _SUBJECT_TAIL = re.compile(r"(?:预算数为|预算为|预算数|预算支出为
 _SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 INCREASE, DECREASE, SAME = "增加", "减少", "持平"
-_DIRECTIONS = {"增加": INCREASE, "增长": INCREASE, "上升": INCREASE, "减少": DECREASE, "下降": DECREASE,
-               "降低": DECREASE}  # fmt: skip
+_DIRECTIONS = {"增加": INCREASE, "增长": INCREASE, "上升": INCREASE, "增幅": INCREASE,
+               "减少": DECREASE, "下降": DECREASE, "降低": DECREASE, "降幅": DECREASE}  # fmt: skip
 
 
 def direction_of(word: str) -> str:
@@ -124,7 +130,8 @@ def _read_sentence(
         current = (
             before[-1] if before else _named_earlier(subject_before(text, change.start()), previous)
         )
-        claims.changes.append(_change(sentence, change, current))
+        prior = _stated_prior(text, change, [a for a in before if a is not current])
+        claims.changes.append(_change(sentence, change, current, prior))
     for share in _SHARE.finditer(text):
         before = [a for a in amounts if a.value.start < share.start()]
         if not before:
@@ -160,18 +167,45 @@ def common_run(a: str, b: str) -> int:
     return best
 
 
-def _change(sentence: Sentence, match: re.Match[str], current: AmountClaim | None) -> ChangeClaim:
+def _stated_prior(
+    text: str, change: re.Match[str], candidates: list[AmountClaim]
+) -> AmountClaim | None:
+    """The prior year's figure the sentence states before the change (Shanghai: "2023年当年预算执行
+    数为54.60万元，2024年预算安排53.84万元，比2023年预算执行数减少1.39%"): the latest amount
+    whose clause names the change's year and its basis (执行数, 决算, 预算)."""
+    if change.group("year") is None:
+        return None
+    basis = change.group("basis") or "预算"
+    word = "执行" if "执行" in basis else "决算" if "决算" in basis else "预算"
+    for claim in reversed(candidates):
+        clause = text[_clause_start(text, claim.value.start) : claim.value.start]
+        year = re.search(r"(20\d\d)\s*年", clause)
+        if year and year.group(1) == change.group("year") and word in clause:
+            return claim
+    return None
+
+
+def _clause_start(text: str, position: int) -> int:
+    breaks = [m.end() for m in re.finditer(r"[,;:。]", text[:position])]
+    return breaks[-1] if breaks else 0
+
+
+def _change(
+    sentence: Sentence, match: re.Match[str], current: AmountClaim | None, prior: AmountClaim | None
+) -> ChangeClaim:
     year = int(match.group("year")) if match.group("year") else None
     delta = _mention(sentence, match, "delta", "万元") if match.group("delta") else None
-    percent = _mention(sentence, match, "pct", "%") if match.group("pct") else None
+    rate = "pct" if match.group("pct") else "rate" if match.group("rate") else None
     return ChangeClaim(
         current=current,
         year=year,
         direction=direction_of(match.group("dir")),
         delta=delta,
         percent_direction=direction_of(match.group("pdir")) if match.group("pdir") else None,
-        percent=percent,
+        percent=_mention(sentence, match, rate, "%") if rate else None,
         sentence=sentence,
+        prior=prior,
+        basis=match.group("basis") or "",
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from budget_audit.checks.access import select_row
+from budget_audit.checks.funding import general_budget_only
 from budget_audit.document import Document
 from budget_audit.facts import Fact, Row
 
@@ -45,16 +46,29 @@ def compact_subject(subject: str) -> str:
     return _QUOTES.sub("", subject)
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """A vocabulary phrase: the figures it names, the 整体 form rows, whether it is generic."""
+
+    text: str
+    figures: list[dict[str, Any]]
+    overall: tuple[str, ...]
+    generic: bool
+
+
 @cache
-def _vocabulary() -> list[tuple[str, list[dict[str, Any]], tuple[str, ...]]]:
+def _vocabulary() -> tuple[list[_Phrase], re.Pattern[str]]:
+    """The phrases, longest first, and what may stand right before a generic one."""
     text = resources.files("budget_audit").joinpath("data/subjects.yaml").read_text("utf-8")
-    entries = yaml.safe_load(text)["subjects"]
+    data = yaml.safe_load(text)
     phrases = [
-        (compact_subject(p), entry["figures"], tuple(entry.get("overall", [])))
-        for entry in entries
+        _Phrase(compact_subject(p), entry["figures"], tuple(entry.get("overall", [])),
+                bool(entry.get("generic", False)))
+        for entry in data["subjects"]
         for p in entry["phrases"]
-    ]
-    return sorted(phrases, key=lambda triple: -len(triple[0]))
+    ]  # fmt: skip
+    after = re.compile("(?:" + "|".join(map(re.escape, data["generic_after"])) + ")$")
+    return sorted(phrases, key=lambda phrase: -len(phrase.text)), after
 
 
 def _figure_fact(document: Document, figure: dict[str, Any]) -> Fact | Row | None:
@@ -88,8 +102,10 @@ def resolve(document: Document, subject: str, rows_first: bool = False) -> Resol
         by_name = _by_name(document, key)
         if by_name is not None:
             return by_name
-    for phrase, figures, overall in _vocabulary():
-        if key.endswith(phrase):
+    phrases, generic_after = _vocabulary()
+    for entry in phrases:
+        phrase, figures, overall = entry.text, entry.figures, entry.overall
+        if key.endswith(phrase) and _applies(document, key[: -len(phrase)], entry, generic_after):
             found = [
                 hit for figure in figures if (hit := _figure_fact(document, figure)) is not None
             ]
@@ -102,6 +118,31 @@ def resolve(document: Document, subject: str, rows_first: bool = False) -> Resol
     if _PATH.search(key):
         return _by_path(document, key)
     return _by_name(document, key)
+
+
+# A fund named right before a phrase narrows it: "政府性基金拨款支出预算" is not the budget's
+# 支出预算, and "财政拨款支出预算" is it only when every yuan is 财政拨款 (一般公共预算).
+_FUND = re.compile(
+    r"(?P<fund>政府性基金|国有资本经营|财政专户(?:管理)?|单位资金|财政拨款|一般公共(?:预算)?)"
+    r"(?:预算)?(?:财政)?(?:拨款)?(?:资金)?$"
+)
+
+
+def _applies(
+    document: Document, prefix: str, phrase: _Phrase, generic_after: re.Pattern[str]
+) -> bool:
+    """Whether a phrase names the subject whose words before it are ``prefix``.
+
+    A fund named right before it narrows any phrase. A generic phrase (the
+    whole budget: 支出预算) applies only after nothing, the department, the year
+    or a heading: "因公出国(境)费预算支出" is not the budget.
+    """
+    match = _FUND.search(prefix)
+    if match is not None:
+        return match.group("fund").startswith(("财政拨款", "一般公共")) and bool(
+            general_budget_only(document)[0]
+        )
+    return not phrase.generic or not prefix or generic_after.search(prefix) is not None
 
 
 def _by_path(document: Document, key: str) -> Resolution | None:

@@ -1,0 +1,61 @@
+"""The figures of a year-over-year change: the current year, the prior year, the change.
+
+A sentence states two of them and the third follows: "100 万元，比上年增加
+10 万元" (prior 90), or Shanghai's "2023年当年预算执行数为54.60万元，2024年预算
+安排53.84万元，比2023年预算执行数减少1.39%" (change 0.76). Every figure keeps its
+rounding interval, so a rate is judged against everything the printed
+figures allow.
+"""
+
+from __future__ import annotations
+
+from budget_audit.checks.claim_support import mention_figure
+from budget_audit.claims.model import ChangeClaim, Mention
+from budget_audit.claims.reader import INCREASE, SAME
+from budget_audit.tolerance import Figure
+
+
+def prior_of(claim: ChangeClaim) -> Figure | None:
+    """The prior year: as the sentence states it, else current ∓ delta (current for 持平)."""
+    if claim.current is None:
+        return None
+    if claim.prior is not None:
+        return mention_figure(claim.prior.value)
+    current = mention_figure(claim.current.value)
+    if claim.direction == SAME:
+        return current
+    if claim.delta is None:
+        return None
+    delta = mention_figure(claim.delta)
+    if claim.direction == INCREASE:
+        return Figure(current.value - delta.value, current.interval - delta.interval)
+    return Figure(current.value + delta.value, current.interval + delta.interval)
+
+
+def delta_of(claim: ChangeClaim) -> Figure | None:
+    """The change in the direction the sentence says: as stated, else |current - prior| taken
+    that way (negative when the figures moved the other way, which BA704 reports)."""
+    if claim.delta is not None:
+        return mention_figure(claim.delta)
+    if claim.current is None or claim.prior is None or claim.direction == SAME:
+        return None
+    current, prior = mention_figure(claim.current.value), mention_figure(claim.prior.value)
+    if claim.direction == INCREASE:
+        return Figure(current.value - prior.value, current.interval - prior.interval)
+    return Figure(prior.value - current.value, prior.interval - current.interval)
+
+
+def change_mentions(claim: ChangeClaim) -> list[Mention]:
+    """The numbers a change's figures come from: the change (or the prior year) and the current year."""
+    first = claim.prior.value if claim.delta is None and claim.prior is not None else claim.delta
+    return [m for m in (first, claim.current.value if claim.current else None) if m is not None]
+
+
+def change_story(claim: ChangeClaim) -> str:
+    """The change as the sentence tells it, for a message."""
+    assert claim.current is not None
+    subject, current = claim.current.subject, claim.current.value.raw
+    if claim.delta is not None or claim.prior is None:
+        delta = f" {claim.delta.raw} 万元" if claim.delta else ""
+        return f"「{subject}」{current} 万元比上年{claim.direction}{delta}"
+    return f"「{subject}」上年 {claim.prior.value.raw} 万元、本年 {current} 万元，{claim.direction}"
