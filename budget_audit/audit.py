@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from budget_audit.claims.model import AmountClaim, ChangeClaim, CountClaim, ListClaim, ShareClaim
+from budget_audit.claims.model import (
+    AmountClaim,
+    ChangeClaim,
+    CountClaim,
+    ListClaim,
+    OutturnClaim,
+    ShareClaim,
+)
 from budget_audit.config import Settings, read_settings, selected_rules
 from budget_audit.document import Document, load
 from budget_audit.engine import Rule, run_rules
@@ -22,7 +29,7 @@ from budget_audit.fingerprint import fingerprints
 if TYPE_CHECKING:
     import pandas as pd
 
-Claim = AmountClaim | ShareClaim | ChangeClaim | ListClaim | CountClaim
+Claim = AmountClaim | ShareClaim | ChangeClaim | ListClaim | CountClaim | OutturnClaim
 
 
 @dataclass
@@ -181,6 +188,8 @@ def _claim_text(claim: Claim) -> str:
         return claim.sentence.text[:40]
     if isinstance(claim, ListClaim):
         return f"{claim.total.subject if claim.total else ''} 列举 {len(claim.items)} 项"
+    if isinstance(claim, OutturnClaim):  # hook for the 决算 claims (rules branch)
+        return f"{claim.subject} 年初预算 {claim.budget.raw} 万元、决算 {claim.outturn.raw} 万元"
     return f"{claim.count.raw}{claim.noun}{claim.what}"
 
 

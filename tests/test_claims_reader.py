@@ -58,3 +58,35 @@ def test_a_change_against_the_prior_years_budget_keeps_its_basis() -> None:
         "2026 年收支总预算 100 万元，比 2025 年预算增加 10 万元，增长 11.11%。\n"
     ).changes
     assert change.basis == "预算" and change.against_budget and change.prior is None
+
+
+def test_a_budget_and_its_outturn_with_rate_and_comparison() -> None:
+    [claim] = claims_of(
+        "一般公共预算财政拨款支出年初预算为 200.00 万元，支出决算为 180.00 万元，完成年初预算的 90%。"
+        "决算数小于预算数的主要原因：项目结余。\n"
+    ).outturns
+    assert claim.rate is not None
+    assert (claim.subject, claim.budget.raw, claim.outturn.raw) == (
+        "一般公共预算财政拨款支出",
+        "200.00",
+        "180.00",
+    )
+    assert (claim.rate.raw, claim.comparison) == ("90", "小于")
+
+
+def test_the_templates_two_words_are_no_comparison_and_a_part_without_budget_no_pair() -> None:
+    claims = claims_of(
+        "“三公”经费财政拨款支出年初预算为 10 万元，支出决算为 8 万元，完成预算的 80%，其中："
+        "因公出国（境）费决算为 2 万元，完成预算的 50%。决算数小于（大于）预算数的主要原因：厉行节约。\n"
+    )
+    [claim] = claims.outturns
+    assert claim.rate is not None and claim.rate.raw == "80"
+    assert claim.comparison is None
+
+
+def test_a_comparison_opening_the_next_paragraph_belongs_to_the_pair_before() -> None:
+    [claim] = claims_of(
+        "1、教育支出（类）普通教育（款）初中教育（项）。年初预算为 50.00 万元，支出决算为 60.00 万元。\n"
+        "决算数大于预算数的主要原因：追加学生资助。\n"
+    ).outturns
+    assert (claim.subject, claim.comparison) == ("教育支出(类)普通教育(款)初中教育(项)", "大于")

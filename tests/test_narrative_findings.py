@@ -19,6 +19,8 @@ NARRATIVE_RULES = [r for r in builtin_rules() if r.family == "narrative"]
 # BA712 (reasons): hanyang's "主要是压减了项目预算" agrees with its 整体 form (特定目标类项目支出
 # 305 against 977.12 in 2024); jiangxia's "主要是2026年项目支出减少/增加" cannot be checked, its
 # 整体 form leaves the 2025 column empty; the other reasons name headcount or policy.
+# BA713 and BA714: no corpus document is a 决算, and no paragraph states one subject twice with
+# two values (every subject of four or more characters repeated in a paragraph repeats its value).
 EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
     "jiangxia-2026": {
         ("BA708", "error", (82,)),  # 总编制 42 人 but 行政 0 + 事业 23 = 23

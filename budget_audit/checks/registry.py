@@ -12,9 +12,11 @@ from budget_audit.checks import (
     narrative_changes,
     narrative_lists,
     numbering,
+    outturns,
     overview,
     plan_years,
     reasons,
+    repeated,
     structure,
     summary,
     sums,
@@ -61,4 +63,6 @@ KINDS: tuple[CheckKind, ...] = (
     plan_years.plan_years,
     plan_years.project_years,
     reasons.change_reasons,
+    outturns.outturn,
+    repeated.repeated_figure,
 )

@@ -6,10 +6,13 @@ judged by the narrative checks; they never look at text again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from budget_audit.narrative import Sentence
-from budget_audit.numbers import Amount
+from budget_audit.numbers import Amount, at_precision, parse_amount
+
+MONEY_PRECISION = 2  # narrative amounts are 0.01 万元 figures that may drop trailing zeros
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,15 @@ class Mention:
     raw: str
     start: int
     end: int
+
+
+def mention_at(sentence: Sentence, match: re.Match[str], group: str, unit: str) -> Mention:
+    """The number a regex group matched in a sentence, with its line (万元 at 0.01)."""
+    amount = parse_amount(match.group(group))
+    if unit == "万元":
+        amount = at_precision(amount, MONEY_PRECISION)
+    return Mention(amount, unit, sentence.line_at(match.start(group)), match.group(group),
+                   match.start(group), match.end(group))  # fmt: skip
 
 
 @dataclass
@@ -94,6 +106,22 @@ class CountClaim:
 
 
 @dataclass
+class OutturnClaim:
+    """A 决算's budget and outturn: "年初预算为 ``budget`` 万元，支出决算为 ``outturn`` 万元", with the
+    completion rate ("完成年初预算的 ``rate``%") and the comparison word ("决算数大于预算数") it states."""
+
+    subject: str
+    budget: Mention
+    outturn: Mention
+    sentence: Sentence
+    rate: Mention | None = None
+    comparison: str | None = None  # 大于, 小于 or 等于
+    comparison_line: int = 0
+    status: str = "not checkable"
+    note: str = ""
+
+
+@dataclass
 class Claims:
     """Every claim of a document's narrative."""
 
@@ -102,7 +130,17 @@ class Claims:
     changes: list[ChangeClaim] = field(default_factory=list)
     lists: list[ListClaim] = field(default_factory=list)
     counts: list[CountClaim] = field(default_factory=list)
+    outturns: list[OutturnClaim] = field(default_factory=list)
 
-    def all(self) -> list[AmountClaim | ShareClaim | ChangeClaim | ListClaim | CountClaim]:
+    def all(
+        self,
+    ) -> list[AmountClaim | ShareClaim | ChangeClaim | ListClaim | CountClaim | OutturnClaim]:
         """Every claim, in reading order by kind."""
-        return [*self.amounts, *self.shares, *self.changes, *self.lists, *self.counts]
+        return [
+            *self.amounts,
+            *self.shares,
+            *self.changes,
+            *self.lists,
+            *self.counts,
+            *self.outturns,
+        ]

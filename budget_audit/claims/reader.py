@@ -20,13 +20,12 @@ from budget_audit.claims.model import (
     Claims,
     CountClaim,
     ListClaim,
-    Mention,
+    OutturnClaim,
     ShareClaim,
+    mention_at,
 )
+from budget_audit.claims.outturn import read_outturns
 from budget_audit.narrative import Paragraph, Sentence
-from budget_audit.numbers import at_precision, parse_amount
-
-MONEY_PRECISION = 2  # narrative amounts are 0.01 万元 figures that may drop trailing zeros
 
 # Characters written for 元 by slip of the pen or input method (万云, 万圆): after 万 and before a
 # clause break they can only be 元, so the amount is read (and BA801 reports the unit).
@@ -70,14 +69,6 @@ def direction_of(word: str) -> str:
     return _DIRECTIONS.get(word, SAME)
 
 
-def _mention(sentence: Sentence, match: re.Match[str], group: str, unit: str) -> Mention:
-    amount = parse_amount(match.group(group))
-    if unit == "万元":
-        amount = at_precision(amount, MONEY_PRECISION)
-    return Mention(amount, unit, sentence.line_at(match.start(group)), match.group(group),
-                   match.start(group), match.end(group))  # fmt: skip
-
-
 def subject_before(text: str, position: int) -> str:
     """The words naming an amount: back from it to the previous clause break, less years and filler."""
     starts = [m.end() for m in _SUBJECT_START.finditer(text, 0, position)]
@@ -92,6 +83,7 @@ def read_claims(paragraphs: list[Paragraph]) -> Claims:
     """Every claim of the narrative."""
     claims = Claims()
     anchor: AmountClaim | None = None  # the total a "其中" opened, for the shares that follow
+    outturn: OutturnClaim | None = None  # a 决算 pair whose comparison may open the next paragraph
     for paragraph in paragraphs:
         if _SECTION_HEADING.match(paragraph.text):
             anchor = None
@@ -100,6 +92,7 @@ def read_claims(paragraphs: list[Paragraph]) -> Claims:
             amounts, anchor = _read_sentence(claims, sentence, previous, anchor)
             previous = previous + amounts
         _read_counts(claims, paragraph)
+        outturn = read_outturns(claims, paragraph, subject_before, outturn)
     return claims
 
 
@@ -117,7 +110,7 @@ def _read_sentence(
             continue
         unit = "万元" if match.group("typo") else match.group("unit")
         claim = AmountClaim(
-            subject_before(text, match.start()), _mention(sentence, match, "num", unit), sentence
+            subject_before(text, match.start()), mention_at(sentence, match, "num", unit), sentence
         )
         amounts.append(claim)
         claims.amounts.append(claim)
@@ -138,7 +131,7 @@ def _read_sentence(
             continue
         base = anchor if anchor is not None and anchor is not before[-1] else None
         claims.shares.append(
-            ShareClaim(_mention(sentence, share, "num", "%"), before[-1], base, sentence)
+            ShareClaim(mention_at(sentence, share, "num", "%"), before[-1], base, sentence)
         )
     for item_list in _lists(sentence, amounts, previous):
         claims.lists.append(item_list)
@@ -194,7 +187,7 @@ def _change(
     sentence: Sentence, match: re.Match[str], current: AmountClaim | None, prior: AmountClaim | None
 ) -> ChangeClaim:
     year = int(match.group("year")) if match.group("year") else None
-    delta = _mention(sentence, match, "delta", "万元") if match.group("delta") else None
+    delta = mention_at(sentence, match, "delta", "万元") if match.group("delta") else None
     rate = "pct" if match.group("pct") else "rate" if match.group("rate") else None
     return ChangeClaim(
         current=current,
@@ -202,7 +195,7 @@ def _change(
         direction=direction_of(match.group("dir")),
         delta=delta,
         percent_direction=direction_of(match.group("pdir")) if match.group("pdir") else None,
-        percent=_mention(sentence, match, rate, "%") if rate else None,
+        percent=mention_at(sentence, match, rate, "%") if rate else None,
         sentence=sentence,
         prior=prior,
         basis=match.group("basis") or "",
@@ -264,13 +257,15 @@ def _read_counts(claims: Claims, paragraph: Paragraph) -> None:
         for match in _PROJECT_COUNT.finditer(sentence.text):
             claims.counts.append(
                 CountClaim(
-                    _mention(sentence, match, "n", "个"), "个", match.group("what"), [], sentence
+                    mention_at(sentence, match, "n", "个"), "个", match.group("what"), [], sentence
                 )
             )
         for match in _SET_COUNT.finditer(sentence.text):
             listed = _listed_after(paragraph, sentence, match.end())
             claims.counts.append(
-                CountClaim(_mention(sentence, match, "n", "项"), "项", "绩效指标", listed, sentence)
+                CountClaim(
+                    mention_at(sentence, match, "n", "项"), "项", "绩效指标", listed, sentence
+                )
             )
 
 

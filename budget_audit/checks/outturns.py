@@ -1,0 +1,74 @@
+"""决算 sentences (BA713): the completion rate and the comparison word against the two figures.
+
+"年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 C%。决算数大于预算数": C is
+B ÷ A at its printed precision, and 大于/小于/持平 is how B stands to A. A
+comparison that only rounding could reverse (the two print equal, or differ by
+less than their rounding) is a warning; one the figures contradict is an error.
+"""
+
+from __future__ import annotations
+
+from budget_audit.checks.claim_support import claim_evidence, mention_figure
+from budget_audit.claims.model import OutturnClaim
+from budget_audit.findings import Evidence
+from budget_audit.rule import Context, check_kind
+from budget_audit.tolerance import Verdict, compare, exact_share, share_verdict, wan
+
+
+@check_kind("outturn")
+def outturn(context: Context) -> None:
+    """A 决算's completion rate is outturn ÷ budget; its comparison word fits the two figures."""
+    for claim in context.document.claims.outturns:
+        claim.status = "verified"
+        _check_rate(context, claim)
+        _check_comparison(context, claim)
+        if claim.rate is None and claim.comparison is None:
+            claim.status, claim.note = "not checkable", "既无完成率也无大于/小于的说法"
+
+
+def _check_rate(context: Context, claim: OutturnClaim) -> None:
+    if claim.rate is None:
+        return
+    budget, outturn = mention_figure(claim.budget), mention_figure(claim.outturn)
+    if share_verdict(claim.rate.amount.interval, outturn, budget) is not Verdict.MISMATCH:
+        return
+    claim.status = "contradicted"
+    computed = exact_share(outturn, budget)
+    context.report(
+        f"「{claim.subject}」年初预算 {claim.budget.raw} 万元、决算 {claim.outturn.raw} 万元，"
+        f"完成率应为 {computed}%，列示 {claim.rate.raw}%",
+        [
+            claim_evidence(context, claim.sentence, m)
+            for m in (claim.rate, claim.outturn, claim.budget)
+        ],
+        expected=computed,
+        stated=claim.rate.amount.value,
+        difference=claim.rate.amount.value - computed,
+    )
+
+
+def _check_comparison(context: Context, claim: OutturnClaim) -> None:
+    if claim.comparison is None:
+        return
+    budget, outturn = mention_figure(claim.budget), mention_figure(claim.outturn)
+    printed = (
+        "等于" if outturn.value == budget.value
+        else "大于" if outturn.value > budget.value
+        else "小于"
+    )  # fmt: skip
+    if printed == claim.comparison:
+        return
+    beyond_rounding = compare(outturn, budget) is Verdict.MISMATCH
+    claim.status = "contradicted"
+    said = "持平" if claim.comparison == "等于" else claim.comparison
+    context.report(
+        f"「{claim.subject}」决算 {claim.outturn.raw} 万元{printed}年初预算 {claim.budget.raw} 万元"
+        f"（相差 {wan(outturn.value - budget.value)} 万元），文中却说决算数{said}预算数"
+        + ("" if beyond_rounding else "；两数在四舍五入范围内，请核对"),
+        [
+            Evidence.at(context.document.source, claim.comparison_line, claim.comparison),
+            claim_evidence(context, claim.sentence, claim.outturn),
+            claim_evidence(context, claim.sentence, claim.budget),
+        ],
+        None if beyond_rounding else "warning",
+    )
