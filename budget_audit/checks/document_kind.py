@@ -61,6 +61,14 @@ def _titles(source: SourceText) -> list[tuple[int, str]]:
     return titles
 
 
+def own_kind(source: SourceText) -> str | None:
+    """What the document calls itself most often in its titles (部门预算, 单位决算 …), if anything."""
+    counts = Counter(name.name for name in self_names(source)).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
+
+
 @check_kind("document_kind")
 def document_kind(context: Context) -> None:
     """Every title names the kind most titles name (部门 or 单位, 预算 or 决算)."""

@@ -12,7 +12,6 @@ from budget_audit.document import Document
 from budget_audit.narrative import Sentence, passage
 from budget_audit.numbers import normalise
 
-
 _last: list[tuple[Document, list[Sentence]]] = []  # the rules of one audit share one reading
 
 

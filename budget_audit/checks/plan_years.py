@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from budget_audit.checks.document_kind import own_kind
 from budget_audit.checks.passages import passages
 from budget_audit.findings import Evidence
 from budget_audit.numbers import normalise
@@ -47,8 +48,7 @@ def _holds(year: int, relation: str, wanted: int) -> bool:
 def plan_years(context: Context) -> None:
     """Each phrase names the year it must, relative to the budget year."""
     year = context.document.year
-    if year is None:
-        context.skip("文档预算年度未知，计划和日期中的年份未核对")
+    if year is None or _final_accounts(context):
         return
     for text in passages(context.document):
         for entry in context.rule.params["patterns"]:
@@ -65,6 +65,19 @@ def plan_years(context: Context) -> None:
                 )
 
 
+def _final_accounts(context: Context) -> bool:
+    """Whether the rule cannot judge: the year is unknown, or the document is a 决算, written after
+    its year (its 截至 date is that year's end); says why."""
+    if context.document.year is None:
+        context.skip("文档年度未知，计划和日期中的年份未核对")
+        return True
+    kind = own_kind(context.document.source)
+    if kind is not None and kind.endswith("决算"):
+        context.skip(f"文档自称{kind}：本规则的年份针对预算，未核对")
+        return True
+    return False
+
+
 _START = re.compile(r"(?:起始年度|开始年度)\s*[:：]?\s*(20\d\d)")
 _END = re.compile(r"(?:终止年度|结束年度)\s*[:：]?\s*(20\d\d)")
 _SPAN = re.compile(r"起止(?:日期|时间|年度)\s*[:：]?\s*(20\d\d)[\d.\-/年月日\s]*?[至~-]\s*(20\d\d)")
@@ -75,8 +88,7 @@ def project_years(context: Context) -> None:
     """A project form of the budget year's budget runs in that year: 起始年度 ≤ year ≤ 终止年度."""
     document = context.document
     year = document.year
-    if year is None:
-        context.skip("文档预算年度未知，项目起止年度未核对")
+    if year is None or _final_accounts(context):
         return
     for table in (t for t in document.tables if t.kind.name == "项目支出绩效目标表"):
         start: tuple[int, int] | None = None

@@ -13,7 +13,7 @@ from budget_audit.claims.reader import MISSPELT_UNIT, subject_before
 from budget_audit.claims.subjects import resolve
 from budget_audit.findings import Evidence
 from budget_audit.narrative import Sentence
-from budget_audit.params import PATTERN, TEXT, ListOf, Param
+from budget_audit.params import INTEGER, PATTERN, TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 
 _OTHER_MONEY = re.compile(r"\d\s*(?:万元|元)")
@@ -67,24 +67,39 @@ def _about_money(
 @check_kind(
     "placeholders",
     patterns=Param(ListOf(PATTERN), help="what a template's unfilled blanks look like"),
+    most=Param(INTEGER, 10, "more passages with blanks than this: the document is a template"),
 )
 def placeholders(context: Context) -> None:
-    """Placeholders left from the template (XX, XXX 万元, ××, 某某) anywhere in the document."""
+    """Placeholders left from the template (XX, XXX 万元, ××, 某某) anywhere in the document.
+
+    One finding per paragraph (or line) that has any. A document with blanks in
+    more places than ``most`` was never filled in: one finding says so, citing
+    the first places.
+    """
+    source, most = context.document.source, context.rule.params["most"]
+    places: list[tuple[Sentence, list[re.Match[str]]]] = []
     for text in passages(context.document):
         found = sorted(
-            (
-                match
-                for pattern in context.rule.params["patterns"]
-                for match in pattern.finditer(text.text)
-            ),
+            (m for pattern in context.rule.params["patterns"] for m in pattern.finditer(text.text)),
             key=lambda m: m.start(),
         )
-        for match in _not_overlapping(found):
-            line = text.line_at(match.start())
-            context.report(
-                f"模板占位符「{match.group()}」未替换：「{_around(text.text, match)}」",
-                [Evidence.at(context.document.source, line, match.group())],
-            )
+        if found:
+            places.append((text, _not_overlapping(found)))
+    if len(places) > most:
+        count = sum(len(found) for _, found in places)
+        context.report(
+            f"文档中 {len(places)} 段（行）共 {count} 处模板占位符未替换，像是未填写的模板；"
+            f"前 {most} 处见引用",
+            [Evidence.at(source, text.line_at(found[0].start()), found[0].group())
+             for text, found in places[:most]],
+        )  # fmt: skip
+        return
+    for text, found in places:
+        context.report(
+            f"模板占位符「{'」「'.join(m.group() for m in found)}」未替换："
+            f"「{_around(text.text, found[0])}」",
+            [Evidence.at(source, text.line_at(m.start()), m.group()) for m in found],
+        )
 
 
 def _not_overlapping(matches: list[re.Match[str]]) -> list[re.Match[str]]:
