@@ -79,7 +79,10 @@ def document_kind(context: Context) -> None:
         return
     ranked = counts.most_common()
     kind, count = ranked[0]
-    if count < 2 or (len(ranked) > 1 and ranked[1][1] == count):
+    if len(names) < 2:
+        context.skip("标题中只有一处写明文档类别，无从比较")
+        return
+    if len(ranked) > 1 and ranked[1][1] == count:
         context.skip(f"标题中的文档类别不一致且无多数（{dict(counts)}），无法判断哪个是错的")
         return
     usual = next(name for name in names if name.name == kind)
