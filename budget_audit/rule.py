@@ -32,7 +32,8 @@ class Rule:
     passing: tuple[str, ...] = ()
     failing: tuple[str, ...] = ()
     failing_lines: tuple[tuple[int, ...], ...] = ()  # per failing example: the lines it reports
-    title_en: str | None = None  # for reports in English (--lang en); the title stands in without it
+    # for reports in English (--lang en); the title stands in without it
+    title_en: str | None = None
 
     def with_severity(self, severity: str) -> Rule:
         """The same rule at another severity (a user's override)."""
