@@ -71,9 +71,10 @@ def _final_accounts(context: Context) -> bool:
     if context.document.year is None:
         context.skip("文档年度未知，计划和日期中的年份未核对")
         return True
-    kind = own_kind(context.document.source)
-    if kind is not None and kind.endswith("决算"):
-        context.skip(f"文档自称{kind}：本规则的年份针对预算，未核对")
+    named = own_kind(context.document.source)
+    stage = context.document.kind.stage or (named[-2:] if named else None)
+    if stage == "决算":
+        context.skip("文档是决算：本规则的年份针对预算，未核对")
         return True
     return False
 
