@@ -24,7 +24,7 @@ print(repr(result))
 findings = result.findings  # one row per finding; money stays Decimal
 print(findings[["rule", "severity", "line", "stated", "expected", "difference"]])
 
-# %% Filter like any DataFrame: the errors about table 6
+# %% Filter like any DataFrame: the errors about the 一般公共预算基本支出表 (表 2)
 table6 = findings[findings["table"] == "一般公共预算基本支出表"]
 print(table6[["rule", "row", "column", "message"]].to_string())
 

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 import budget_audit as ba
 from budget_audit.audit import Audit
 from budget_audit.cli import main
+from budget_audit.config import Settings
 from budget_audit.reports.html_report import render_html
 from budget_audit.reports.json_report import render_json
 from budget_audit.reports.markdown import render_markdown
@@ -215,13 +216,34 @@ def test_every_builtin_rule_has_an_english_title() -> None:
     assert [r.id for r in builtin_rules() if not r.title_en] == []
 
 
-def test_html_of_a_pdf_shows_the_cited_cells_as_printed() -> None:
+# A rule of the user's that compares two different figures of the 商务委 PDF, so that its finding
+# cites two table cells on their pages (the file's own figures agree with each other).
+TWO_CELLS = """\
+rules:
+  - id: XY901
+    title: 收入总计与项目支出
+    severity: error
+    check: same_figure
+    params:
+      figures:
+        - name: 收入总计
+          sources:
+            - {table: 收支总表, row: 收入总计, side: 收入}
+            - {table: 支出总表, row: 合计, column: 项目支出}
+"""
+
+
+def test_html_of_a_pdf_shows_the_cited_cells_as_printed(tmp_path: Path) -> None:
     pdf = CORPUS.parent / "corpus-pdf" / "shanghai-putuo-shangwuwei-2025-bumen-yusuan.pdf"
-    result = audited_file(pdf)
+    (tmp_path / "two-cells.yaml").write_text(TWO_CELLS, "utf-8")
+    settings = Settings(select=["XY901"], rule_files=[tmp_path / "two-cells.yaml"])
+    result = ba.audit(pdf, settings)
+    assert isinstance(result, Audit)
     boxed = [n for n, f in enumerate(result.found) if any(e.box for e in f.evidence)]
-    assert boxed, "its BA701 findings cite the 收支总表's 收入总计 cell (page 9)"
+    assert boxed, "XY901 cites the 收支总表's 收入总计 cell (page 9) and the 支出总表's 项目支出"
     page = render_html([result])
     pictures = re.findall(r'<img class="crop" src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
-    assert len(pictures) == len(boxed)
+    pages = [{e.page for e in result.found[n].evidence if e.box} for n in boxed]
+    assert len(pictures) == sum(len(p) for p in pages)  # one picture per finding and page
     assert all(base64.b64decode(p)[:8] == b"\x89PNG\r\n\x1a\n" for p in pictures)
     assert "<img" not in render_html([audited(EXAMPLE)])  # a text source has no page to show
