@@ -26,6 +26,7 @@ from budget_audit.sources.grid_tidy import code_columns, joined
 from budget_audit.sources.render import Cell, Rendering, join_cell_text, strip_leaders
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—─–_]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—─–_]*$")
+_ROW_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 
 
@@ -224,15 +225,13 @@ def _figures_only(cells: list[Cell]) -> bool:
 
 
 def _labels_only(cells: list[Cell]) -> bool:
-    """A code and a name at the row's start, no figures: a label row waiting for its figures
-    (a header row, whose labels stand over the value columns, is not one)."""
+    """A row that opens with a 科目 code (or is the 合计 row) and holds no figures: a label
+    row waiting for its figures. A header row (``功能科目代码 | 功能科目名称``) is not one."""
     texts = [c.text for c in cells if c.text]
+    opens = texts[0] if texts else ""
     return (
-        any(c.text for c in cells[:2])
-        and len(texts) > 1
-        and not any(_AMOUNT.match(t) for t in texts[1:])
-        and not _AMOUNT.match(texts[-1])
-    )
+        _ROW_CODE.match(opens) is not None or opens.replace(" ", "") in ("合计", "总计")
+    ) and not any(_AMOUNT.match(t) for t in texts[1:])
 
 
 def _caption(cells: list[Cell]) -> str | None:

@@ -136,11 +136,16 @@ def read_tab_rows(
                 )
             continue
         normalised = normalise(text)
-        value_cells = [
-            (index, cell)
-            for index, cell in enumerate(normalised.split("\t"))
-            if index >= value_start and is_number(cell)
-        ]
+        split = normalised.split("\t")
+        value_cells = (
+            [
+                (index, cell)
+                for index, cell in enumerate(split)
+                if index >= value_start and is_number(cell)
+            ]
+            if by_position
+            else _after_label(split)  # a grid source may print figures left of their header
+        )
         if not rows and not value_cells:
             if "\t" in text:
                 headers.append(cells)
@@ -155,7 +160,6 @@ def read_tab_rows(
         row_tokens = line_tokens(number, text)
         row_named = named
         if named is not None and len(named) == 1 and not by_position:
-            value_cells = _after_label(normalised.split("\t"))
             if len(value_cells) != 1:
                 value_cells = []  # two figures under one header: which is it? left unread
             row_named = {index: next(iter(named.values())) for index, _ in value_cells}
@@ -172,8 +176,9 @@ def read_tab_rows(
             tokens.append(found[0])
             positions.append(position)
         if tokens:
+            labels_end = value_start if by_position else min(value_start, value_cells[0][0])
             rows.append(
-                RawRow(cells[:value_start], tokens, positions, number, number, text, name_index)
+                RawRow(cells[:labels_end], tokens, positions, number, number, text, name_index)
             )
     return TabGrid(rows, columns, frozenset(named.values()) if named is not None else None)
 
