@@ -218,6 +218,12 @@ def not_less_than(context: Context) -> None:
             continue
         part = cell(part_row, pair["part"]["column"])
         whole = cell(whole_row, pair["whole"]["column"]) if whole_row is not None else Figure.zero()
+        if whole.fact is None and not whole_table.knows(pair["whole"]["column"]):
+            context.skip(
+                f"{pair['whole']['table']}「{pair['whole']['column']}」未读出（表中有未读懂的数字或"
+                "没有这一列），未与其中的分项比较"
+            )
+            continue
         if (
             part.fact is None
             or part.value <= whole.value

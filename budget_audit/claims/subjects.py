@@ -83,7 +83,7 @@ def _figure_fact(document: Document, figure: dict[str, Any]) -> Fact | Row | Non
         for column, fact in row.cells.items():
             if column == wanted or (wanted not in row.cells and wanted in column):
                 return fact
-        if table.kind.layout == "grid" and wanted in table.columns:
+        if table.kind.layout == "grid" and table.prints(wanted):
             return row
     return None
 

@@ -50,6 +50,16 @@ class Table:
     columns: tuple[str, ...] = ()
     printed: frozenset[str] | None = None
 
+    def prints(self, column: str) -> bool:
+        """Whether the table has this column: named by its header, or (read by position) one of
+        its kind's columns. A figure of a column the table does not print is not zero: unknown."""
+        return column in (self.printed if self.printed is not None else self.columns)
+
+    def knows(self, column: str) -> bool:
+        """Whether an empty cell of ``column`` means zero: the table prints the column and every
+        number of its body was read, so an empty cell was printed empty."""
+        return self.prints(column) and not self.unread
+
     @property
     def unread(self) -> int:
         """How many numbers of the table's body no fact, identifier or prose account claims.
