@@ -14,7 +14,7 @@ from budget_audit.checks.claim_support import (
 )
 from budget_audit.claims.model import AmountClaim
 from budget_audit.claims.reader import common_run
-from budget_audit.claims.subjects import Resolution, compact_subject, resolve
+from budget_audit.claims.subjects import Resolution, compact_subject, names_known_figure, resolve
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
 from budget_audit.rule import Context, check_kind
@@ -75,7 +75,7 @@ def claim_shares(context: Context) -> None:
             )
 
 
-_PATH_TEXT = re.compile(r"(?:[^(),;:。、\d\s]+\((?:类|款|项)\))+")
+_PATH_TEXT = re.compile(r"(?:[^(),;:。、.．\d\s]+\((?:类|款|项)\))+")
 
 
 @check_kind("subject_names")
@@ -91,7 +91,11 @@ def subject_names(context: Context) -> None:
                 [claim_evidence(context, claim.sentence, claim.value)],
             )
             continue
-        if resolution is None and _looks_like_row(claim.subject):
+        if (
+            resolution is None
+            and _looks_like_row(claim.subject)
+            and not names_known_figure(claim.subject)
+        ):
             _similar_row(context, claim)
     _paths_without_amounts(context, reported)
 

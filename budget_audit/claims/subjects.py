@@ -88,6 +88,13 @@ def _figure_fact(document: Document, figure: dict[str, Any]) -> Fact | Row | Non
     return None
 
 
+def names_known_figure(subject: str) -> bool:
+    """Whether the subject contains a phrase of the vocabulary ("公务用车购置及运行费支出"): it names
+    a figure the vocabulary knows, so a row that merely states the same amount is not it."""
+    key = compact_subject(subject)
+    return any(entry.text in key for entry in _vocabulary()[0] if not entry.generic)
+
+
 def resolve(document: Document, subject: str, rows_first: bool = False) -> Resolution | None:
     """The facts ``subject`` restates, or ``None`` when nothing in the tables is named so.
 
@@ -147,7 +154,8 @@ def _applies(
 
 def _by_path(document: Document, key: str) -> Resolution | None:
     """A 科目 path: each level's name must be a row under the previous level's row."""
-    levels = [(m.group("name"), m.group("level")) for m in _PATH.finditer(key)]
+    levels = [(m.group("name").lstrip(".．"), m.group("level")) for m in _PATH.finditer(key)]
+    failure: Resolution | None = None
     for table in (t for t in document.tables if t.kind.name in _FUNCTIONAL):
         parent_code, problem = "", None
         row: Row | None = None
@@ -158,7 +166,8 @@ def _by_path(document: Document, key: str) -> Resolution | None:
                 for r in table.rows
                 if r.code and len(r.code) == length and r.code.startswith(parent_code)
             ]
-            named = [r for r in candidates if r.name == name]
+            # "公共安全(类)支出" names the 类 公共安全支出: the marker may stand before 支出
+            named = [r for r in candidates if r.name in (name, f"{name}支出")]
             if named:
                 row = named[0]
             elif len(candidates) == 1:
@@ -167,20 +176,19 @@ def _by_path(document: Document, key: str) -> Resolution | None:
                     f"{name}({level}) 在表中为「{candidates[0].code} {candidates[0].name}」",
                 )
             else:
-                return Resolution(
-                    (),
-                    "path",
-                    f"表中没有{level}级科目「{name}」"
-                    + (
-                        f"（该级现有：{'、'.join(r.name for r in candidates)}）"
-                        if candidates
-                        else ""
-                    ),
-                )
+                row = None
+                if candidates and failure is None:  # a table without this level says nothing
+                    failure = Resolution(
+                        (),
+                        "path",
+                        f"表中没有{level}级科目「{name}」（该级现有："
+                        f"{'、'.join(r.name for r in candidates)}）",
+                    )
+                break
             parent_code = row.code or ""
         if row is not None:
             return Resolution(tuple(row.cells.values()), f"path:{row.code}", problem)
-    return None
+    return failure
 
 
 def _by_name(document: Document, key: str) -> Resolution | None:
