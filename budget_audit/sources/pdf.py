@@ -153,7 +153,45 @@ def _page_items(
             item: _Item = _Prose(heading, False) if heading is not None else cells
             positioned.append((top, 10_000 + order, item))
     positioned.sort(key=lambda item: (item[0], item[1]))
-    return [item for _, _, item in positioned], shape
+    return _join_wrapped_titles([item for _, _, item in positioned]), shape
+
+
+_QUOTES_ONLY = re.compile(r"^[\s“”\"'‘’]+$")
+
+
+def _join_wrapped_titles(items: list[_Item]) -> list[_Item]:
+    """A table title wrapped over lines (``…培训费支出预`` / ``“ ”`` / ``算表``) as one line.
+
+    A short line that ends a title (``…表``) right after a line that ends no
+    sentence continues it; a line of bare quotation marks between them is the
+    quotes of a word like “三公” set on their own baseline.
+    """
+    joined: list[_Item] = []
+    for item in items:
+        if (
+            isinstance(item, _Prose)
+            and len(item.text) <= 6
+            and item.text.endswith("表")
+            and joined
+            and isinstance(joined[-1], _Prose)
+        ):
+            quotes = ""
+            last = joined[-1]
+            if isinstance(last, _Prose) and _QUOTES_ONLY.match(last.text) and len(joined) > 1:
+                quotes = last.text
+                joined.pop()
+            previous = joined[-1]
+            if isinstance(previous, _Prose) and not previous.text.endswith(
+                ("。", ";", "；", ":", "：", "表")
+            ):
+                joined[-1] = _Prose(
+                    previous.text + quotes.replace(" ", "") + item.text, previous.at_edge
+                )
+                continue
+            if quotes:
+                joined.append(_Prose(quotes, False))
+        joined.append(item)
+    return joined
 
 
 def _grid_rows(
