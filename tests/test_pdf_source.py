@@ -232,3 +232,65 @@ def test_unreadable_files_are_refused_with_one_line(
         read_any(path)
     message = str(raised.value)
     assert says in message and "\n" not in message and name in message
+
+
+JIANGSU = [  # the contents page of each year lists these twelve (一 … 十二 / 公开01 … 12)
+    "收支总表", "收入总表", "支出总表", "财政拨款收支总表", "财政拨款支出表", "财政拨款基本支出表",
+]  # fmt: skip
+SHANGHAI_UNIT = [  # 1. … 9. of the 单位预算's contents page
+    "收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表",
+    "政府性基金预算支出表", "国有资本经营预算支出表", "一般公共预算基本支出表", "三公经费支出表",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        # 2017: 七 政府性基金 before 八 一般公共预算; 十 机关运行经费 before 十一 三公 (its title
+        # wraps over three lines with the quotes of “三公” on their own baseline)
+        ("jiangsu-jianchayuan-2017-yusuan.pdf", [*JIANGSU, "政府性基金预算支出表",
+         "一般公共预算支出表", "一般公共预算基本支出表", "机关运行经费支出表", "三公经费支出表",
+         "政府采购预算表"]),
+        ("jiangsu-jianchayuan-2018-yusuan.pdf", [*JIANGSU, "一般公共预算支出表",
+         "一般公共预算基本支出表", "三公经费支出表", "政府性基金预算支出表", "机关运行经费支出表",
+         "政府采购预算表"]),
+        ("jiangsu-jianchayuan-2019-yusuan.pdf", [*JIANGSU, "一般公共预算支出表",
+         "一般公共预算基本支出表", "三公经费支出表", "政府性基金预算支出表", "机关运行经费支出表",
+         "政府采购预算表"]),
+        ("shanghai-putuo-shangwuwei-2025-danwei-yusuan.pdf", SHANGHAI_UNIT),
+        ("shanghai-putuo-shehuifuliyuan-2024-danwei-yusuan.pdf", SHANGHAI_UNIT),
+    ],
+)  # fmt: skip
+def test_every_table_the_contents_page_lists_is_found(name: str, kinds: list[str]) -> None:
+    document = ba.load(PDFS / name)
+    assert [t.kind.name for t in document.tables] == kinds
+    assert not document.coverage.promised_missing
+
+
+# Jiangsu 2018 公开07 表 (p17-18), 单位：万元: the figure of each row is printed a cell left of its
+# 金额 header, and 204/208/221 print theirs a rule below their label.
+JIANGSU_2018_GENERAL = [
+    (None, "合 计", "21,940.96"),
+    ("204", "公共安全支出", "16,444.36"),
+    ("20404", "检察", "16,444.36"),
+    ("2040401", "行政运行", "10,883.36"),
+    ("2040402", "一般行政管理事务", "3,666.00"),
+    ("2040405", "公诉、审判、侦查、执行等检察监督支出", "1895.00"),
+    ("208", "社会保障和就业支出", "1,836.22"),
+    ("20805", "行政事业单位离退休", "1,836.22"),
+    ("2080504", "未归口管理的行政单位离退休", "371.92"),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "1,045.93"),
+    ("2080506", "机关事业单位职业年金缴费支出", "418.37"),
+    ("221", "住房保障支出", "3,660.38"),
+    ("22102", "住房改革支出", "3,660.38"),
+    ("2210201", "住房公积金", "1,073.77"),
+    ("2210202", "提租补贴", "2,586.61"),
+]
+
+
+def test_a_one_column_table_with_figures_off_their_header_is_read() -> None:
+    document = ba.load(PDFS / "jiangsu-jianchayuan-2018-yusuan.pdf")
+    table = document.tables_of("一般公共预算支出表")[0]
+    assert table.unit == "万元"
+    got = [(r.code, r.name, r.cells["合计"].raw) for r in table.rows if "合计" in r.cells]
+    assert got == JIANGSU_2018_GENERAL
