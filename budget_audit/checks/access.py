@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from budget_audit.document import Document
 from budget_audit.facts import Row
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure
+from budget_audit.tolerance import Figure, Verdict, compare
 
 PROJECT_CODE_LENGTH = 21
 
@@ -93,10 +95,22 @@ def first_table(document: Document, kind: str) -> Table | None:
     return found[0] if found else None
 
 
+_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))"
+)
+
+
+def bare_name(name: str) -> str:
+    """A row name without its enumerator and spaces (``1、一般公共预算资金`` → ``一般公共预算资金``):
+    publishers number the same row differently."""
+    return _ENUMERATOR.sub("", re.sub(r"\s+", "", name))
+
+
 def item(table: Table, name: str, side: str | None = None) -> Row | None:
-    """A row of a two-column table (or any table) by its name."""
+    """A row of a two-column table (or any table) by its name, whatever its enumerator."""
+    wanted = bare_name(name)
     for row in table.rows:
-        if row.name == name and (side is None or row.section == side):
+        if bare_name(row.name) == wanted and (side is None or row.section == side):
             return row
     return None
 
@@ -123,3 +137,31 @@ def select_row(table: Table, key: str, side: str | None = None) -> Row | None:
     if key.isdigit():
         return row_by_code(table, key)
     return item(table, key, side)
+
+
+def unreliable(table: Table, row: Row) -> str | None:
+    """Why a row's figures cannot be trusted to confirm or contradict another figure, if so.
+
+    A row that does not add up across its own columns (合计 ≠ 人员经费 + 公用经费)
+    cannot say which of its cells is wrong, and a row with numbers on its lines
+    that were not read into any cell was not read as printed: its empty cells
+    do not state 0. The table rules report such rows; a comparison with them
+    would only repeat that cause as another finding.
+    """
+    for identity in table.identities:
+        parts = [cell(row, part) for part in identity.parts]
+        if compare(cell(row, identity.total), Figure.total(parts)) is Verdict.MISMATCH:
+            return f"{table.id}「{label(row)}」本行 {identity.total} 与其分项不符"
+    if table.kind.layout != "grid":  # two-column rows share their lines
+        return None
+    lines = range(row.first_line, row.last_line + 1)
+    read = {(f.location.line, f.location.start) for f in row.cells.values()}
+    for token in table.tokens:
+        if (
+            token.line in lines
+            and token.key not in read
+            and token.key not in table.identifiers
+            and (row.code is None or token.token.raw != row.code)
+        ):
+            return f"{table.id}「{label(row)}」一行的数字 {token.token.raw} 未能读入"
+    return None
