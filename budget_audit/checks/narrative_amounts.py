@@ -14,7 +14,13 @@ from budget_audit.checks.claim_support import (
 )
 from budget_audit.claims.model import AmountClaim
 from budget_audit.claims.reader import common_run
-from budget_audit.claims.subjects import Resolution, compact_subject, names_known_figure, resolve
+from budget_audit.claims.subjects import (
+    Resolution,
+    compact_subject,
+    labelled,
+    names_known_figure,
+    resolve,
+)
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
 from budget_audit.rule import Context, check_kind
@@ -32,13 +38,15 @@ def claim_amounts(context: Context) -> None:
     for claim in context.document.claims.amounts:
         if id(claim) in in_lists:
             continue
-        resolution = resolve(context.document, claim.subject)
+        resolution = resolve(
+            context.document, claim.subject, sentence=claim.sentence, at=claim.value.start
+        )
         if resolution is not None and not resolution.facts and resolution.empty_row is None:
             stated_there = overall_current(context, resolution.overall)
             if stated_there is not None:
                 resolution = Resolution((stated_there,), "overall")
         if resolution is None or (not resolution.facts and resolution.empty_row is None):
-            claim.note = "表中没有可对应的数字"
+            claim.note = (resolution.why if resolution else "") or "表中没有可对应的数字"
             continue
         verdict, figures = judge(claim, resolution)
         if verdict is None:
@@ -83,11 +91,12 @@ def subject_names(context: Context) -> None:
     """A 科目 or row the narrative names exists in the tables under that name."""
     reported: set[tuple[int, str]] = set()
     for claim in context.document.claims.amounts:
-        resolution = resolve(context.document, claim.subject)
+        subject = labelled(claim.subject, claim.sentence, claim.value.start)
+        resolution = resolve(context.document, subject, sentence=claim.sentence)
         if resolution is not None and resolution.path_problem:
-            reported.add((claim.sentence.first_line, compact_subject(claim.subject)))
+            reported.add((claim.sentence.first_line, compact_subject(subject)))
             context.report(
-                f"「{claim.subject}」：{resolution.path_problem}",
+                f"「{subject}」：{resolution.path_problem}",
                 [claim_evidence(context, claim.sentence, claim.value)],
             )
             continue
@@ -186,7 +195,9 @@ def claim_year(context: Context) -> None:
             continue
         clause = sentence.text[clause_start(sentence.text, claim.value.start) : claim.value.start]
         match = re.search(r"(20\d\d)\s*年", clause)
-        resolution = resolve(context.document, claim.subject)
+        resolution = resolve(
+            context.document, claim.subject, sentence=sentence, at=claim.value.start
+        )
         if match is None or int(match.group(1)) == year or resolution is None:
             continue
         if not resolution.how.startswith("vocabulary"):

@@ -4,206 +4,190 @@ Named figures (收支总预算, 基本支出, "三公"经费 …) come from the 
 ``data/subjects.yaml``; anything else is looked up by row name: a 科目 path
 (``一般公共服务支出(类)网信事务(款)事业运行(项)``), an economic or functional
 row name (办公费, 住房公积金), or a project name.
+
+A subject resolves only when it names one figure unambiguously, and only to
+figures of the money it speaks of (:mod:`budget_audit.claims.scope`): a
+sentence about 政府性基金 or about 财政拨款 alone is never compared with the
+total of all funds. What cannot be resolved so is "not checkable", with why.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from budget_audit.checks.access import select_row
-from budget_audit.checks.funding import general_budget_only
+from budget_audit.checks.access import select_row, unreliable
+from budget_audit.checks.funding import same_money, scopes_differ_why, table_scope
+from budget_audit.claims.phrases import (
+    Entry,
+    compact_subject,
+    match_phrase,
+    split_heading,
+    vocabulary,
+)
+from budget_audit.claims.rows import PATH, Resolution, by_name, by_path
+from budget_audit.claims.scope import ALL, context_scope, scope_words
 from budget_audit.document import Document
 from budget_audit.facts import Fact, Row
+from budget_audit.narrative import Sentence
+from budget_audit.tables.table import Table
 
-_PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
-_QUOTES = re.compile(r"[“”〝〞\"'\s]")
-_FUNCTIONAL = ("支出总表", "一般公共预算支出表")
-_BY_NAME = ("一般公共预算基本支出表", "支出总表", "一般公共预算支出表", "项目支出表")
+__all__ = [
+    "Resolution",
+    "compact_subject",
+    "labelled",
+    "names_known_figure",
+    "resolve",
+    "subject_scope",
+]
+
+_NARROW_FIRST = ("政府性基金", "国有资本经营", "一般公共预算", "财政拨款", ALL)
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """The facts a subject names (any of which may be the one meant), and how it was found.
+def _figure_fact(table: Table, figure: dict[str, Any], doubts: list[str]) -> Fact | Row | None:
+    """The fact a figure names in ``table``, or its row when that cell is empty (the table states 0).
 
-    ``empty_row`` is a row whose cell for the figure is empty: the table states 0 there.
+    A table printed empty under a note that the body has no such money
+    (``本单位无政府性基金预算…故本表为空表``) states 0 for its 合计. A row that
+    cannot be trusted (:func:`unreliable`) gives nothing; why goes to ``doubts``.
     """
-
-    facts: tuple[Fact, ...]
-    how: str
-    path_problem: str | None = None  # a 科目 path whose names do not match the table's
-    empty_row: Row | None = None
-    overall: tuple[str, ...] = ()  # rows of the 整体 form that state this figure for prior years
-
-
-def compact_subject(subject: str) -> str:
-    """The subject without quotes and spaces."""
-    return _QUOTES.sub("", subject)
-
-
-@dataclass(frozen=True)
-class _Phrase:
-    """A vocabulary phrase: the figures it names, the 整体 form rows, whether it is generic."""
-
-    text: str
-    figures: list[dict[str, Any]]
-    overall: tuple[str, ...]
-    generic: bool
-
-
-@cache
-def _vocabulary() -> tuple[list[_Phrase], re.Pattern[str]]:
-    """The phrases, longest first, and what may stand right before a generic one."""
-    text = resources.files("budget_audit").joinpath("data/subjects.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    phrases = [
-        _Phrase(compact_subject(p), entry["figures"], tuple(entry.get("overall", [])),
-                bool(entry.get("generic", False)))
-        for entry in data["subjects"]
-        for p in entry["phrases"]
-    ]  # fmt: skip
-    after = re.compile("(?:" + "|".join(map(re.escape, data["generic_after"])) + ")$")
-    return sorted(phrases, key=lambda phrase: -len(phrase.text)), after
-
-
-def _figure_fact(document: Document, figure: dict[str, Any]) -> Fact | Row | None:
-    """The fact a figure names, or its row when that cell is empty (the table states 0)."""
-    for table in document.tables:
-        if table.kind.name != figure["table"]:
-            continue
-        row = select_row(table, str(figure.get("row", "合计")), figure.get("side"))
+    names = figure.get("row", "合计")
+    if names == "合计" and not table.rows and table.note:
+        return Row(0, None, "合计", table.first_line, table.last_line)
+    for name in [names] if isinstance(names, str) else names:
+        row = select_row(table, str(name), figure.get("side"))
         if row is None:
             continue
+        doubt = unreliable(table, row)
+        if doubt is not None:
+            doubts.append(doubt)
+            return None
         wanted = figure.get("column", "预算数")
         for column, fact in row.cells.items():
             if column == wanted or (wanted not in row.cells and wanted in column):
                 return fact
-        if table.kind.layout == "grid" and table.prints(wanted):
+        # an empty cell states 0 only in a column the table prints and a table read whole
+        if table.kind.layout == "grid" and table.knows(wanted):
             return row
     return None
 
 
+def _overall(document: Document, entry: Entry, scope: str) -> tuple[str, ...]:
+    """The 整体 form rows stating the figure for ``scope``: its own, else the narrowest same money."""
+    if scope in entry.overall:
+        return entry.overall[scope]
+    for key in _NARROW_FIRST:
+        if key in entry.overall and same_money(document, scope, key):
+            return entry.overall[key]
+    return ()
+
+
+def _from_vocabulary(document: Document, entry: Entry, phrase: str, scope: str) -> Resolution:
+    how = f"vocabulary:{phrase or scope}@{scope}"
+    overall = _overall(document, entry, scope)
+    found: list[Fact | Row] = []
+    doubts: list[str] = []
+    in_scope, other_scopes = False, set()
+    for figure in entry.figures:
+        for table in (t for t in document.tables if t.kind.name == figure["table"]):
+            figure_scope = figure.get("scope") or table_scope(table)
+            if not same_money(document, scope, figure_scope):
+                other_scopes.add(figure_scope)
+                continue
+            in_scope = True
+            hit = _figure_fact(table, figure, doubts)
+            if hit is not None:
+                found.append(hit)
+    if not found and doubts:
+        return Resolution((), how, overall=overall, why=f"{doubts[0]}，不用于核对")
+    if not found:
+        family = {ALL, "财政拨款", "一般公共预算"}
+        wider = sorted(other_scopes & family) if scope in family else []
+        if in_scope or not wider:
+            why = (
+                "表中找不到这一行"
+                if in_scope
+                else f"表中没有{scope}口径的这个数"
+                if other_scopes
+                else "文档中没有列出这个数的表"
+            )
+        else:
+            why = (
+                f"表中没有{scope}口径的这个数（只有{'、'.join(wider)}口径的；"
+                f"{scopes_differ_why(document, scope, wider[0])}）"
+            )
+        return Resolution((), how, overall=overall, why=why)
+    first = found[0]
+    if isinstance(first, Row):
+        return Resolution((), how, empty_row=first, overall=overall)
+    return Resolution((first,), how, overall=overall)
+
+
 def names_known_figure(subject: str) -> bool:
     """Whether the subject contains a phrase of the vocabulary ("公务用车购置及运行费支出"): it names
-    a figure the vocabulary knows, so a row that merely states the same amount is not it."""
+    a figure the vocabulary knows, so a row that merely states the same amount is not it. The
+    phrases of the budget's total (支出, 收入 …) end too many subjects to count."""
     key = compact_subject(subject)
-    return any(entry.text in key for entry in _vocabulary()[0] if not entry.generic)
+    return any(
+        phrase in key for entry in vocabulary() if not entry.bare_scope for phrase in entry.phrases
+    )
 
 
-def resolve(document: Document, subject: str, rows_first: bool = False) -> Resolution | None:
+def subject_scope(document: Document, subject: str, sentence: Sentence | None = None) -> str | None:
+    """The money ``subject`` speaks of: named in it (or in a heading joined before it), else
+    by the headings above its sentence; ``None`` when nothing says."""
+    heading, own = split_heading(compact_subject(subject), document.department)
+    words = scope_words()
+    named = words.named(own) or words.named(heading)
+    if named is None and sentence is not None:
+        named = context_scope(document.narrative, sentence)
+    return named
+
+
+_LABEL = re.compile(r"([^,;:。、]*\((?:类|款|项)\))\s*:[^,;:。、]*$")
+_ITEM_NUMBER = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
+
+
+def labelled(subject: str, sentence: Sentence | None, at: int | None) -> str:
+    """The subject with the 科目 label its clause stands under (``检察(款): 2018 年预算支出合计
+    16,444.36 万元`` speaks of 检察(款), not of the whole budget)."""
+    if sentence is None or at is None:
+        return subject
+    match = _LABEL.search(sentence.text[:at])
+    return subject if match is None else _ITEM_NUMBER.sub("", match.group(1)) + subject
+
+
+def resolve(
+    document: Document,
+    subject: str,
+    rows_first: bool = False,
+    sentence: Sentence | None = None,
+    at: int | None = None,
+) -> Resolution | None:
     """The facts ``subject`` restates, or ``None`` when nothing in the tables is named so.
 
     ``rows_first`` looks the subject up as a row name before the vocabulary: an
     item of a 公用经费 list called 公务接待费 is the 基本支出表's 30217 row, while
-    the same words on their own are the "三公" table's column.
+    the same words on their own are the "三公" table's column. ``sentence``
+    (the claim's) lets the headings above it say which money it speaks of, and
+    a 科目 label before a colon in it (``at`` is where the amount stands) say
+    which 科目.
     """
+    subject = labelled(subject, sentence, at)
     key = compact_subject(subject)
     if not key:
         return None
-    if rows_first and not _PATH.search(key):
-        by_name = _by_name(document, key)
-        if by_name is not None:
-            return by_name
-    phrases, generic_after = _vocabulary()
-    for entry in phrases:
-        phrase, figures, overall = entry.text, entry.figures, entry.overall
-        if key.endswith(phrase) and _applies(document, key[: -len(phrase)], entry, generic_after):
-            found = [
-                hit for figure in figures if (hit := _figure_fact(document, figure)) is not None
-            ]
-            if not found:  # a named figure the document's tables do not print
-                return Resolution((), f"vocabulary:{phrase}", overall=overall)
-            first = found[0]
-            if isinstance(first, Row):
-                return Resolution((), f"vocabulary:{phrase}", empty_row=first, overall=overall)
-            return Resolution((first,), f"vocabulary:{phrase}", overall=overall)
-    if _PATH.search(key):
-        return _by_path(document, key)
-    return _by_name(document, key)
-
-
-# A fund named right before a phrase narrows it: "政府性基金拨款支出预算" is not the budget's
-# 支出预算, and "财政拨款支出预算" is it only when every yuan is 财政拨款 (一般公共预算).
-_FUND = re.compile(
-    r"(?P<fund>政府性基金|国有资本经营|财政专户(?:管理)?|单位资金|财政拨款|一般公共(?:预算)?)"
-    r"(?:预算)?(?:财政)?(?:拨款)?(?:资金)?$"
-)
-
-
-def _applies(
-    document: Document, prefix: str, phrase: _Phrase, generic_after: re.Pattern[str]
-) -> bool:
-    """Whether a phrase names the subject whose words before it are ``prefix``.
-
-    A fund named right before it narrows any phrase. A generic phrase (the
-    whole budget: 支出预算) applies only after nothing, the department, the year
-    or a heading: "因公出国(境)费预算支出" is not the budget.
-    """
-    match = _FUND.search(prefix)
-    if match is not None:
-        return match.group("fund").startswith(("财政拨款", "一般公共")) and bool(
-            general_budget_only(document)[0]
-        )
-    return not phrase.generic or not prefix or generic_after.search(prefix) is not None
-
-
-def _by_path(document: Document, key: str) -> Resolution | None:
-    """A 科目 path: each level's name must be a row under the previous level's row."""
-    levels = [(m.group("name").lstrip(".．"), m.group("level")) for m in _PATH.finditer(key)]
-    failure: Resolution | None = None
-    for table in (t for t in document.tables if t.kind.name in _FUNCTIONAL):
-        parent_code, problem = "", None
-        row: Row | None = None
-        for name, level in levels:
-            length = {"类": 3, "款": 5, "项": 7}[level]
-            candidates = [
-                r
-                for r in table.rows
-                if r.code and len(r.code) == length and r.code.startswith(parent_code)
-            ]
-            # "公共安全(类)支出" names the 类 公共安全支出: the marker may stand before 支出
-            named = [r for r in candidates if r.name in (name, f"{name}支出")]
-            if named:
-                row = named[0]
-            elif len(candidates) == 1:
-                row, problem = (
-                    candidates[0],
-                    f"{name}({level}) 在表中为「{candidates[0].code} {candidates[0].name}」",
-                )
-            else:
-                row = None
-                if candidates and failure is None:  # a table without this level says nothing
-                    failure = Resolution(
-                        (),
-                        "path",
-                        f"表中没有{level}级科目「{name}」（该级现有："
-                        f"{'、'.join(r.name for r in candidates)}）",
-                    )
-                break
-            parent_code = row.code or ""
-        if row is not None:
-            return Resolution(tuple(row.cells.values()), f"path:{row.code}", problem)
-    return failure
-
-
-def _by_name(document: Document, key: str) -> Resolution | None:
-    """A row name (economic, functional, project) in the tables that print rows by name."""
-    facts: list[Fact] = []
-    for table in (t for t in document.tables if t.kind.name in _BY_NAME):
-        for row in table.rows:
-            name = compact_subject(row.name)
-            if name and (
-                name == key
-                or (
-                    table.kind.name == "项目支出表"
-                    and len(key) >= 4
-                    and (key in name or name in key)
-                )
-            ):
-                facts.extend(row.cells.values())
-    return Resolution(tuple(facts), "name") if facts else None
+    scope = subject_scope(document, subject, sentence)
+    if PATH.search(key):
+        return by_path(document, key, scope)
+    if rows_first:
+        named = by_name(document, key, scope)
+        if named is not None:
+            return named
+    own = split_heading(key, document.department)[1]
+    words = scope_words()
+    matched = match_phrase(words.without(own), words.named(own) is not None, document.department)
+    if matched is not None:
+        entry, phrase = matched
+        return _from_vocabulary(document, entry, phrase, scope or entry.scope or ALL)
+    return by_name(document, key, scope)

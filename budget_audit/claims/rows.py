@@ -1,0 +1,180 @@
+"""Subjects that name table rows: a 科目 path, a functional or economic row name, a project.
+
+A row is compared only in a table that covers the money the sentence speaks
+of (:mod:`budget_audit.claims.scope`): a 科目's 财政拨款 amount is its row in
+the 一般公共预算支出表, not in the 支出总表, which covers every source. When
+the text does not say, the rows count only if every table states them alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budget_audit.checks.access import unreliable
+from budget_audit.checks.funding import same_money, scopes_differ_why, table_scope
+from budget_audit.claims.phrases import compact_subject
+from budget_audit.document import Document
+from budget_audit.facts import Fact, Row
+from budget_audit.tables.table import Table
+
+PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
+_FUNCTIONAL = ("支出总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
+_BY_NAME = ("一般公共预算基本支出表", *_FUNCTIONAL)
+_PROJECTS = "项目支出表"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The facts a subject names (any of which may be the one meant), and how it was found.
+
+    ``empty_row`` is a row whose cell for the figure is empty: the table states 0 there.
+    ``why`` says why no figure is given to compare with (the claim's "not checkable" note).
+    """
+
+    facts: tuple[Fact, ...]
+    how: str
+    path_problem: str | None = None  # a 科目 path whose names do not match the table's
+    empty_row: Row | None = None
+    overall: tuple[str, ...] = ()  # rows of the 整体 form that state this figure for prior years
+    why: str = ""
+
+
+def _same_name(name: str, row_name: str) -> bool:
+    """A level's name in the text and in the table, alike but for a trailing 支出
+    (``公共安全(类)支出`` names the 类 ``公共安全支出``)."""
+    return name == row_name or name.removesuffix("支出") == row_name.removesuffix("支出")
+
+
+@dataclass(frozen=True)
+class _Walk:
+    """Where a 科目 path leads in one table: its row, a level named otherwise (a problem to
+    report), or why the table cannot say (a level it does not detail, names not read)."""
+
+    row: Row | None
+    problem: str | None = None
+    silent: str | None = None
+
+
+def _walk(table: Table, levels: list[tuple[str, str]]) -> _Walk:
+    """The row a 科目 path names in ``table``, and what does not match on the way."""
+    parent_code, problem = "", None
+    row: Row | None = None
+    for name, level in levels:
+        length = {"类": 3, "款": 5, "项": 7}[level]
+        candidates = [
+            r
+            for r in table.rows
+            if r.code and len(r.code) == length and r.code.startswith(parent_code)
+        ]
+        named = [r for r in candidates if _same_name(name, r.name)]
+        if not candidates:
+            return _Walk(None, silent=f"{table.id}没有列出{level}级科目「{name}」这一级")
+        if not any(r.name for r in candidates):
+            return _Walk(None, silent=f"{table.id}的{level}级科目名称未能读出")
+        if named:
+            row = named[0]
+        elif len(candidates) == 1:
+            row, problem = (
+                candidates[0],
+                f"{name}({level}) 在表中为「{candidates[0].code} {candidates[0].name}」",
+            )
+        else:
+            known = "、".join(r.name for r in candidates)
+            return _Walk(None, f"表中没有{level}级科目「{name}」（该级现有：{known}）")
+        parent_code = row.code or ""
+    return _Walk(row, problem)
+
+
+def by_path(document: Document, key: str, scope: str | None) -> Resolution | None:
+    """A 科目 path: each level's name must be a row under the previous level's row."""
+    levels = [(m.group("name"), m.group("level")) for m in PATH.finditer(key)]
+    coded = [
+        t
+        for t in document.tables
+        if t.kind.name in _FUNCTIONAL and any(r.code and len(r.code) <= 7 for r in t.rows)
+    ]
+    found: list[tuple[Table, Row]] = []
+    missing: str | None = None
+    silent: str | None = None
+    renamed: list[str] = []
+    for table in coded:
+        walk = _walk(table, levels)
+        if walk.row is None:
+            missing, silent = missing or walk.problem, silent or walk.silent
+            continue
+        found.append((table, walk.row))
+        renamed += [walk.problem] if walk.problem else []
+    if not found:
+        why = missing or silent or ""
+        return Resolution((), f"path:{key}", missing, why=why) if coded else None
+    # a level named otherwise is a problem only when no table names the path as the text does
+    problem = renamed[0] if len(renamed) == len(found) else None
+    code = found[0][1].code
+    return _scoped(document, found, scope, f"path:{code}", f"{code} {found[0][1].name}", problem)
+
+
+def _scoped(
+    document: Document,
+    found: list[tuple[Table, Row]],
+    scope: str | None,
+    how: str,
+    what: str,
+    problem: str | None = None,
+) -> Resolution:
+    """The facts of the rows whose table covers the subject's money.
+
+    When the text does not say which money, the rows count only if every
+    table states the row alike (then it does not matter).
+    """
+    if scope is None:
+        totals = {r.cells["合计"].value_wan for _, r in found if "合计" in r.cells}
+        if len(totals) > 1:
+            stated = "、".join(
+                f"{t.id} {r.cells['合计'].raw}" for t, r in found if "合计" in r.cells
+            )
+            why = f"各表所列「{what}」不同（{stated}），文中未说明是哪部分资金"
+            return Resolution((), how, problem, why=why)
+        rows = found
+    else:
+        rows = [(t, r) for t, r in found if same_money(document, scope, table_scope(t))]
+        if not rows:
+            scopes = sorted({table_scope(t) for t, _ in found})
+            why = (
+                f"文中说的是{scope}，列出「{what}」的表是{'、'.join(scopes)}口径"
+                f"（{scopes_differ_why(document, scope, scopes[0])}）"
+            )
+            return Resolution((), how, problem, why=why)
+    doubts = [doubt for t, r in rows if (doubt := unreliable(t, r)) is not None]
+    rows = [(t, r) for t, r in rows if unreliable(t, r) is None]
+    if not rows:
+        return Resolution((), how, problem, why=f"{doubts[0]}，不用于核对")
+    facts = tuple(fact for _, row in rows for fact in row.cells.values())
+    return Resolution(facts, how, problem)
+
+
+def by_name(document: Document, key: str, scope: str | None) -> Resolution | None:
+    """A row name (economic, functional, project) in the tables that print rows by name."""
+    found = [
+        (table, row)
+        for table in document.tables
+        if table.kind.name in _BY_NAME
+        for row in table.rows
+        if row.cells and compact_subject(row.name) == key
+    ]
+    projects = [
+        fact
+        for table in document.tables
+        if table.kind.name == _PROJECTS
+        for row in table.rows
+        if (name := compact_subject(row.name))
+        and (name == key or (len(key) >= 4 and (key in name or name in key)))
+        for fact in row.cells.values()
+    ]
+    if found:
+        scoped = _scoped(document, found, scope, f"name:{key}", key)
+        if scoped.facts or not projects:
+            return Resolution(scoped.facts + tuple(projects), scoped.how, why=scoped.why)
+    if projects:  # a project's row splits it by fund: any of its columns may be the one meant
+        return Resolution(tuple(projects), f"name:{key}")
+    return None
