@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from budget_audit.checks.access import cell, row_by_code, select_row, tables
-from budget_audit.checks.funding import general_budget_only
+from budget_audit.checks.access import cell, row_by_code, select_row, tables, unreliable
+from budget_audit.checks.funding import general_budget_only, row_aliases
 from budget_audit.document import Document
 from budget_audit.facts import Row
 from budget_audit.findings import Evidence
 from budget_audit.params import INTEGER, TEXT, ListOf, OneOf, Param, Record
 from budget_audit.rule import Context, check_kind
+from budget_audit.tables.kinds import compact
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, compare, wan
 
+_ITEM_SUFFIX = re.compile(r"(?:费用|经费|费)$")
 _SIDE = Param(OneOf(("收入", "支出")), None, "the side of a two-column table")
 _REQUIRES = Param(
     OneOf(("general_budget_only",)), None, "compare only when all money is 一般公共预算"
@@ -33,23 +37,49 @@ _OTHER = Record({"table": Param(TEXT), "side": _SIDE, "requires": _REQUIRES})
 
 
 def _source_row(table: Table, source: dict[str, Any]) -> Row | None:
-    """The row a source of a rule names (``row``: 合计, a code or a name; ``side`` in two-column tables)."""
-    return select_row(table, str(source["row"]), source.get("side"))
+    """The row a source of a rule names (``row``: 合计, a code or a name; ``side`` in two-column
+    tables), under any name publishers give it (``一般公共预算资金`` for ``一般公共预算拨款收入``)."""
+    for name in row_aliases(str(source.get("row", "合计"))):
+        row = select_row(table, name, source.get("side"))
+        if row is not None:
+            return row
+    return None
 
 
-def _requirement_met(context: Context, source: dict[str, Any], what: str) -> bool:
+@dataclass
+class _Skips:
+    """What a rule could not compare, said once per cause (a funding that cannot be told, a
+    row a table lacks), with how many comparisons it stopped: a missing table is one
+    cause, not one line per row and column of the tables it would have been compared with."""
+
+    causes: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, cause: str, what: str) -> None:
+        """Record that ``what`` was not compared because of ``cause``."""
+        items = self.causes.setdefault(cause, [])
+        if what not in items:
+            items.append(what)
+
+    def report(self, context: Context) -> None:
+        """One not-checked line per cause."""
+        for cause, items in self.causes.items():
+            shown = "、".join(items[:3]) + ("等" if len(items) > 3 else "")
+            context.skip(f"{cause}（{len(items)} 项未比较：{shown}）")
+
+
+def _requirement_met(context: Context, source: dict[str, Any], what: str, skips: _Skips) -> bool:
     if source.get("requires") != "general_budget_only":
         return True
     only, why = general_budget_only(context.document)
     if not only:
-        context.skip(f"{what} 未与「{source['table']}」比较：{why}")
+        skips.add(f"与一般公共预算各表的比较未做：{why}", f"{what}/{source['table']}")
     return bool(only)
 
 
 def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, str] | None:
     for table in tables(document, source["table"]):
         row = _source_row(table, source)
-        column = source["column"]
+        column = source.get("column", "预算数")
         if row is not None and column in row.cells:
             name = row.name if row.code is None else f"{row.code} {row.name}"
             return cell(
@@ -78,22 +108,28 @@ def _absent_tables(context: Context, sources: list[dict[str, Any]]) -> set[str]:
 )
 def same_figure(context: Context) -> None:
     """Each figure named in ``params.figures`` is stated alike by every table that states it."""
+    skips = _Skips()
     for figure in context.rule.params["figures"]:
-        _same(context, figure["name"], figure["sources"])
+        _same(context, figure["name"], figure["sources"], skips)
+    skips.report(context)
 
 
-def _same(context: Context, name: str, sources: list[dict[str, Any]]) -> None:
+def _same(context: Context, name: str, sources: list[dict[str, Any]], skips: _Skips) -> None:
     absent = _absent_tables(context, sources)
     stated: list[tuple[Figure, str]] = []
     for source in sources:
         if source["table"] in absent:
             continue
+        if not _requirement_met(context, source, name, skips):
+            continue
         found = _figure(context.document, source)
         if found is None:
-            context.skip(f"{name}：「{source['table']}」中找不到这一行（{source['row']}），未比较")
+            skips.add(
+                f"「{source['table']}」中找不到要比较的行",
+                f"{name}（{source.get('row', '合计')}）",
+            )
             continue
-        if _requirement_met(context, source, name):
-            stated.append(found)
+        stated.append(found)
     if len(stated) < 2:
         return
     reference, where = stated[0]
@@ -112,6 +148,7 @@ def _same(context: Context, name: str, sources: list[dict[str, Any]]) -> None:
 def same_by_code(context: Context) -> None:
     """Every coded row of the reference table is stated alike by the others (by code; 类 rows also by name)."""
     params = context.rule.params
+    skips = _Skips()
     reference_kind = params["reference"]
     lengths = set(params["code_lengths"])
     for reference in tables(context.document, reference_kind)[:1]:
@@ -132,18 +169,52 @@ def same_by_code(context: Context) -> None:
                         {**other, "row": row.name, "column": "预算数"}
                         for other in params["by_name"]
                     ]
-                _same(context, f"{row.code} {row.name} {column}", sources)
+                _same(context, f"{row.code} {row.name} {column}", sources, skips)
+    skips.report(context)
+
+
+def _named(name: str, expected: str) -> bool:
+    """Whether a row's printed name is the expected item (``因公出国（境）费用`` is 因公出国(境)):
+    code schemes differ between templates and years (30212 is 因公出国 in one, 退休人员活动费
+    in another), so a code alone does not say what a row is."""
+    return compact(expected) in compact(name)
+
+
+def _row_named(table: Table, code: str, expected: str | None) -> Row | None:
+    """The row ``code`` if its name is the expected item, else the row that bears that name."""
+    row = row_by_code(table, code)
+    if expected is None or (row is not None and _named(row.name, expected)):
+        return row
+    return next((r for r in table.rows if r.code and _named(r.name, expected)), None)
+
+
+def _not_the_item(table: str, printed: Row) -> str:
+    if not printed.name:
+        return f"{table}「{printed.code}」一行的名称未能读出"
+    return f"{table}的 {printed.code} 是「{printed.name}」，另一项目（编码方案不同）"
 
 
 @check_kind(
     "code_pair",
     pairs=Param(
-        ListOf(Record({"economic": Param(TEXT), "functional": Param(ListOf(TEXT))})),
+        ListOf(
+            Record(
+                {
+                    "economic": Param(TEXT),
+                    "functional": Param(ListOf(TEXT)),
+                    "name": Param(TEXT, None, "the item: the economic row's name must hold it"),
+                }
+            )
+        ),
         help="an economic code and the functional codes that are the same money",
     ),
 )
 def code_pair(context: Context) -> None:
-    """An economic code equals the functional code that is its mirror (30108 = 2080505 ...)."""
+    """An economic code equals the functional code that is its mirror (30108 = 2080505 ...).
+
+    Compared only when both tables print the rows and the economic row's name is the
+    item the pair is about (``name``); otherwise the rule says what it could not compare.
+    """
     economic_kind, functional_kind = "一般公共预算基本支出表", "一般公共预算支出表"
     economic_tables, functional_tables = (
         tables(context.document, economic_kind),
@@ -153,22 +224,37 @@ def code_pair(context: Context) -> None:
         context.skip(f"缺少{economic_kind}或{functional_kind}")
         return
     for pair in context.rule.params["pairs"]:
-        economic = row_by_code(economic_tables[0], str(pair["economic"]))
-        functional_rows = [
-            row_by_code(functional_tables[0], str(code)) for code in pair["functional"]
+        expected = pair.get("name")
+        economic = _row_named(economic_tables[0], str(pair["economic"]), expected)
+        present = [
+            row
+            for code in pair["functional"]
+            if (row := row_by_code(functional_tables[0], str(code))) is not None
         ]
-        present = [row for row in functional_rows if row is not None]
-        if economic is None and not present:
+        codes = "+".join(str(code) for code in pair["functional"])
+        what = f"{pair['economic']}{'（' + expected + '）' if expected else ''}与{codes}"
+        if economic is None or not present:
+            printed = row_by_code(economic_tables[0], str(pair["economic"]))
+            if economic is None and printed is not None:
+                context.skip(f"{what}未比较：{_not_the_item(economic_kind, printed)}")
+            elif economic is not None or present:
+                missing = economic_kind if economic is None else functional_kind
+                context.skip(f"{what}未比较：{missing}中没有相应的行")
             continue
-        stated = cell(economic, "合计") if economic is not None else Figure.zero()
+        doubt = unreliable(economic_tables[0], economic) or next(
+            (d for row in present if (d := unreliable(functional_tables[0], row))), None
+        )
+        if doubt is not None:
+            context.skip(f"{what}未比较：{doubt}")
+            continue
+        stated = cell(economic, "合计")
         parts = [
             cell(row, "基本支出") if "基本支出" in row.cells else cell(row, "合计")
             for row in present
         ]
-        codes = "+".join(str(code) for code in pair["functional"])
         context.compare(
             stated, Figure.total(parts), parts,
-            f"{economic_kind}「{pair['economic']} {economic.name if economic else ''}」",
+            f"{economic_kind}「{economic.code} {economic.name}」",
             f"{functional_kind}「{codes}」",
         )  # fmt: skip
 
@@ -204,23 +290,40 @@ def code_pair(context: Context) -> None:
     ),
 )
 def not_less_than(context: Context) -> None:
-    """A figure that includes another is not smaller (三公 公务接待费 ≥ 基本支出表 30217 公务接待费)."""
+    """A figure that includes another is not smaller (三公 公务接待费 ≥ 基本支出表 30217 公务接待费).
+
+    The part's row must bear the name of the whole's column (30217 公务接待费 for 公务接待费);
+    a row of another name under that code is another item, and is not compared.
+    """
     for pair in context.rule.params["pairs"]:
         whole_table = next(iter(tables(context.document, pair["whole"]["table"])), None)
         part_table = next(iter(tables(context.document, pair["part"]["table"])), None)
         if whole_table is None or part_table is None:
             continue
-        whole_row, part_row = (
-            _source_row(whole_table, pair["whole"]),
-            _source_row(part_table, pair["part"]),
-        )
+        column = pair["whole"]["column"]
+        item_name = _ITEM_SUFFIX.sub("", compact(column))
+        whole_row = _source_row(whole_table, pair["whole"])
+        part_row = _row_named(part_table, str(pair["part"]["row"]), item_name)
         if part_row is None:
+            printed = _source_row(part_table, pair["part"])
+            if printed is not None:
+                context.skip(f"{column}未比较：{_not_the_item(part_table.id, printed)}")
+            continue
+        # a table printed empty under its note states 0; one whose row was not read says nothing
+        if whole_row is None and (whole_table.rows or not whole_table.note):
+            context.skip(f"{column}未比较：{whole_table.id}中读不出{pair['whole']['row']}行")
+            continue
+        doubt = unreliable(part_table, part_row) or (
+            unreliable(whole_table, whole_row) if whole_row is not None else None
+        )
+        if doubt is not None:
+            context.skip(f"{column}未与「{part_row.code} {part_row.name}」比较：{doubt}")
             continue
         part = cell(part_row, pair["part"]["column"])
-        whole = cell(whole_row, pair["whole"]["column"]) if whole_row is not None else Figure.zero()
-        if whole.fact is None and not whole_table.knows(pair["whole"]["column"]):
+        whole = cell(whole_row, column) if whole_row is not None else Figure.zero()
+        if whole_row is not None and whole.fact is None and not whole_table.knows(column):
             context.skip(
-                f"{pair['whole']['table']}「{pair['whole']['column']}」未读出（表中有未读懂的数字或"
+                f"{pair['whole']['table']}「{column}」未读出（表中有未读懂的数字或"
                 "没有这一列），未与其中的分项比较"
             )
             continue
@@ -236,7 +339,7 @@ def not_less_than(context: Context) -> None:
             evidence += [Evidence.at(context.document.source, whole_row.last_line, "")]
         evidence += context.evidence(part)
         context.report(
-            f"{pair['whole']['table']}「{pair['whole']['column']}」为 {wan(whole.value)}，"
+            f"{pair['whole']['table']}「{column}」为 {wan(whole.value)}，"
             f"小于其中的{pair['part']['table']}「{part_row.code} {part_row.name}」{wan(part.value)}",
             evidence,
             expected=part.value,
