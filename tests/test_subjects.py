@@ -176,3 +176,16 @@ def test_a_row_that_does_not_add_up_neither_confirms_nor_contradicts(
     doc = parse(decode(text.encode(), "示例.txt"))
     audit_document(doc, AMOUNT_RULES)
     assert claim(doc, "人员经费").status == status
+
+
+def test_a_subject_sharing_only_the_word_zhichu_with_a_row_is_not_that_row() -> None:
+    # "示例中心基本支出 1212.12": another body's 基本支出, unresolved; the 支出总表's
+    # 208 社会保障和就业支出 prints the same 1212.12 but shares only 支出 with it.
+    text = TABLES + "（一）基本支出情况\n示例中心基本支出1212.12万元。\n"
+    doc = parse(decode(text.encode(), "示例.txt"))
+    names = [r for r in builtin_rules() if r.id == "BA710"]
+    assert audit_document(doc, names).found == []
+    # A name alike beyond 支出 is still told: 社会福利事业 ~ 社会福利事业单位.
+    text = TABLES + "（一）基本支出情况\n社会福利事业支出1212.12万元。\n"
+    found = audit_document(parse(decode(text.encode(), "示例.txt")), names).found
+    assert [f.severity for f in found] == ["warning"] and "社会福利事业单位" in found[0].message

@@ -140,8 +140,20 @@ def _shared_characters(a: str, b: str) -> int:
     return shared
 
 
+_ROW_ENDINGS = ("支出", "缴费", "经费", "补助", "费")
+
+
 def _looks_like_row(subject: str) -> bool:
-    return 2 <= len(subject) <= 20 and subject.endswith(("支出", "费", "经费", "补助", "缴费"))
+    return 2 <= len(subject) <= 20 and subject.endswith(_ROW_ENDINGS)
+
+
+def _stem(name: str) -> str:
+    """A row name without the word that ends so many names (支出, 费 …): two names that share
+    only that word (基本支出, 一般公共服务支出) are not alike."""
+    for ending in _ROW_ENDINGS:
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
 
 
 def _similar_row(context: Context, claim: AmountClaim) -> None:
@@ -155,7 +167,8 @@ def _similar_row(context: Context, claim: AmountClaim) -> None:
             if fact is None or not row.name or compare(stated, Figure.of(fact)) is Verdict.MISMATCH:
                 continue
             shared = _shared_characters(claim.subject, row.name)
-            if common_run(claim.subject, row.name) >= 2 and (best is None or shared > best[0]):
+            alike = common_run(_stem(claim.subject), _stem(row.name)) >= 2
+            if alike and (best is None or shared > best[0]):
                 best = (shared, fact)
     if best is not None and stated.value != 0:
         fact = best[1]
