@@ -189,3 +189,15 @@ def test_a_subject_sharing_only_the_word_zhichu_with_a_row_is_not_that_row() -> 
     text = TABLES + "（一）基本支出情况\n社会福利事业支出1212.12万元。\n"
     found = audit_document(parse(decode(text.encode(), "示例.txt")), names).found
     assert [f.severity for f in found] == ["warning"] and "社会福利事业单位" in found[0].message
+
+
+def test_a_subject_item_of_unsaid_money_is_not_held_to_narrower_tables_alone() -> None:
+    # Without the 支出总表, only the 一般公共预算支出表 prints 2081005 (950.12 of 财政拨款);
+    # with 262 of 事业收入 in this budget, a 科目 amount that does not say its money may be
+    # the 1212.12 of all funds: not checkable, never an error against 950.12.
+    start, end = TABLES.index("表 3.支出总表"), TABLES.index("表 4.财政拨款收支总表")
+    text = TABLES[:start] + TABLES[end:] + OPENING.format(fiscal="950.12")
+    text += ITEM.format(item="1212.12")
+    doc = parse(decode(text.encode(), "示例.txt"))
+    assert errors(doc) == []
+    assert "不是全部资金口径" in claim(doc, "社会保障").note

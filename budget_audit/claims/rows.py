@@ -11,16 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budget_audit.checks.access import unreliable
+from budget_audit.checks.access import bare_name, unreliable
 from budget_audit.checks.funding import same_money, scopes_differ_why, table_scope
 from budget_audit.claims.phrases import compact_subject
+from budget_audit.claims.scope import ALL
 from budget_audit.document import Document
 from budget_audit.facts import Fact, Row
 from budget_audit.tables.table import Table
 
 PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
-_FUNCTIONAL = ("支出总表", "一般公共预算支出表", "政府性基金预算支出表", "国有资本经营预算支出表")
-_BY_NAME = ("一般公共预算基本支出表", *_FUNCTIONAL)
+_FUNCTIONAL = (
+    "支出总表",
+    "财政拨款支出表",
+    "一般公共预算支出表",
+    "政府性基金预算支出表",
+    "国有资本经营预算支出表",
+)
+_ECONOMIC = ("一般公共预算基本支出表", "财政拨款基本支出表")
+_BY_NAME = (*_ECONOMIC, *_FUNCTIONAL)
+_SUMMARIES = ("收支总表", "财政拨款收支总表")
+_STRAY_FIGURE = re.compile(r"[\s\d,.]+$")
 _PROJECTS = "项目支出表"
 
 
@@ -38,6 +48,11 @@ class Resolution:
     empty_row: Row | None = None
     overall: tuple[str, ...] = ()  # rows of the 整体 form that state this figure for prior years
     why: str = ""
+
+
+def row_name(row: Row) -> str:
+    """A row's name as printed, without a figure read into its cell (``检察 16,593.12``)."""
+    return _STRAY_FIGURE.sub("", compact_subject(row.name))
 
 
 def _same_name(name: str, row_name: str) -> bool:
@@ -67,27 +82,41 @@ def _walk(table: Table, levels: list[tuple[str, str]]) -> _Walk:
             for r in table.rows
             if r.code and len(r.code) == length and r.code.startswith(parent_code)
         ]
-        named = [r for r in candidates if _same_name(name, r.name)]
+        named = [r for r in candidates if _same_name(name, row_name(r))]
         if not candidates:
             return _Walk(None, silent=f"{table.id}没有列出{level}级科目「{name}」这一级")
-        if not any(r.name for r in candidates):
-            return _Walk(None, silent=f"{table.id}的{level}级科目名称未能读出")
+        if not all(row_name(r) for r in candidates):
+            return _Walk(None, silent=f"{table.id}的{level}级科目名称未能全部读出")
         if named:
             row = named[0]
         elif len(candidates) == 1:
             row, problem = (
                 candidates[0],
-                f"{name}({level}) 在表中为「{candidates[0].code} {candidates[0].name}」",
+                f"{name}({level}) 在表中为「{candidates[0].code} {row_name(candidates[0])}」",
             )
         else:
-            known = "、".join(r.name for r in candidates)
+            known = "、".join(row_name(r) for r in candidates)
             return _Walk(None, f"表中没有{level}级科目「{name}」（该级现有：{known}）")
         parent_code = row.code or ""
     return _Walk(row, problem)
 
 
+def _summary_rows(document: Document, name: str) -> list[tuple[Table, Row]]:
+    """The 类 rows of the expenditure side of the two-column tables named ``name``."""
+    return [
+        (table, row)
+        for table in document.tables
+        if table.kind.name in _SUMMARIES
+        for row in table.rows
+        if row.section == "支出" and row.cells and _same_name(name, bare_name(row.name))
+    ]
+
+
 def by_path(document: Document, key: str, scope: str | None) -> Resolution | None:
-    """A 科目 path: each level's name must be a row under the previous level's row."""
+    """A 科目 path: each level's name must be a row under the previous level's row.
+
+    A 类 alone is also the expenditure row of that name in the 收支总表 (all funds).
+    """
     levels = [(m.group("name"), m.group("level")) for m in PATH.finditer(key)]
     coded = [
         t
@@ -110,8 +139,16 @@ def by_path(document: Document, key: str, scope: str | None) -> Resolution | Non
         return Resolution((), f"path:{key}", missing, why=why) if coded else None
     # a level named otherwise is a problem only when no table names the path as the text does
     problem = renamed[0] if len(renamed) == len(found) else None
-    code = found[0][1].code
-    return _scoped(document, found, scope, f"path:{code}", f"{code} {found[0][1].name}", problem)
+    row = found[0][1]
+    if len(levels) == 1 and levels[0][1] == "类":
+        found += _summary_rows(document, levels[0][0])
+    return _scoped(
+        document, found, scope, f"path:{row.code}", f"{row.code} {row_name(row)}", problem
+    )
+
+
+def _total(row: Row) -> Fact | None:
+    return row.cells.get("合计") or row.cells.get("预算数")
 
 
 def _scoped(
@@ -124,16 +161,25 @@ def _scoped(
 ) -> Resolution:
     """The facts of the rows whose table covers the subject's money.
 
-    When the text does not say which money, the rows count only if every
-    table states the row alike (then it does not matter).
+    When the text does not say which money, the rows count only if they are
+    all money's figure: a table of all funds states the row and every table
+    states it alike. (Economic rows are printed only for 一般公共预算 money:
+    there, tables stating them alike is enough.)
     """
     if scope is None:
-        totals = {r.cells["合计"].value_wan for _, r in found if "合计" in r.cells}
-        if len(totals) > 1:
+        totals = {fact.value_wan for _, r in found if (fact := _total(r)) is not None}
+        whole = all(t.kind.name in _ECONOMIC for t, _ in found) or any(
+            same_money(document, ALL, table_scope(t)) for t, _ in found
+        )
+        if len(totals) > 1 or not whole:
             stated = "、".join(
-                f"{t.id} {r.cells['合计'].raw}" for t, r in found if "合计" in r.cells
+                f"{t.id} {fact.raw}" for t, r in found if (fact := _total(r)) is not None
             )
-            why = f"各表所列「{what}」不同（{stated}），文中未说明是哪部分资金"
+            why = (
+                f"各表所列「{what}」不同（{stated}），文中未说明是哪部分资金"
+                if len(totals) > 1
+                else f"文中未说明是哪部分资金，列出「{what}」的表都不是全部资金口径"
+            )
             return Resolution((), how, problem, why=why)
         rows = found
     else:
@@ -160,8 +206,10 @@ def by_name(document: Document, key: str, scope: str | None) -> Resolution | Non
         for table in document.tables
         if table.kind.name in _BY_NAME
         for row in table.rows
-        if row.cells and compact_subject(row.name) == key
+        if row.cells and row_name(row) == key
     ]
+    if any(t.kind.name in _FUNCTIONAL for t, _ in found):
+        found += _summary_rows(document, key)
     projects = [
         fact
         for table in document.tables
