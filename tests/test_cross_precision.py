@@ -134,3 +134,13 @@ def test_one_not_checked_line_per_cause() -> None:
     funding = [line for line in skipped if "一般公共预算拨款收入不等于收入总计" in line]
     assert len(funding) == 1
     assert "项未比较" in funding[0]
+
+
+def test_a_three_public_table_whose_row_was_not_read_is_not_zero() -> None:
+    # The 三公 table's title and header are there but its figures row is not: nothing is
+    # compared with it (an empty table says 0 only under a note that the body has none).
+    tables = basic_and_three_public("30217 公务接待费 0.70 0.00 0.70", "0.00")
+    tables = tables[: tables.rindex("0.00 0.00 0.00 0.00 0.00 0.00")]
+    found, skipped = run("BA305", tables)
+    assert found == []
+    assert any("读不出" in line for line in skipped)
