@@ -201,3 +201,19 @@ def test_a_subject_item_of_unsaid_money_is_not_held_to_narrower_tables_alone() -
     doc = parse(decode(text.encode(), "示例.txt"))
     assert errors(doc) == []
     assert "不是全部资金口径" in claim(doc, "社会保障").note
+
+
+def test_an_item_with_no_figure_of_its_own_is_not_part_of_a_shift() -> None:
+    # 水费 1.00 is 办公费's table amount (a shift); 未知费 has no row at all, and its 2.00
+    # equalling 水费's 2.00 makes no run of two: reported item by item, and no crash.
+    basic = (
+        "表 6.一般公共预算基本支出表\n单位：万元\n科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+        "合计\t\t3.00\t\t3.00\n302\t商品和服务支出\t3.00\t\t3.00\n"
+        "30201\t办公费\t1.00\t\t1.00\n30205\t水费\t2.00\t\t2.00\n"
+    )
+    text = TABLES.replace("第三部分", basic + "第三部分")
+    text += "（一）一般公共预算基本支出情况\n公用经费3.00万元，主要用于：办公费5.00万元、水费1.00万元、未知费2.00万元。\n"
+    doc = parse(decode(text.encode(), "示例.txt"))
+    lists = [r for r in builtin_rules() if r.id == "BA706"]
+    found = audit_document(doc, lists).found
+    assert not any("错位" in f.message for f in found)

@@ -84,8 +84,10 @@ def _shift_run(
     best: list[int] = []
     for index in range(1, len(stated)):
         previous_figures = resolved[index - 1][1]
-        moved = (not matches[index]) and any(
-            compare(stated[index], f) is not Verdict.MISMATCH for f in previous_figures
+        moved = (
+            not matches[index]
+            and bool(resolved[index][1])  # an item with no figure of its own is not checked
+            and any(compare(stated[index], f) is not Verdict.MISMATCH for f in previous_figures)
         )
         if moved:
             run.append(index)
