@@ -87,7 +87,7 @@ def _from_vocabulary(document: Document, entry: Entry, phrase: str, scope: str) 
     overall = _overall(document, entry, scope)
     found: list[Fact | Row] = []
     doubts: list[str] = []
-    in_scope, other_scopes = False, set()
+    in_scope, other_scopes = False, set[str]()
     for figure in entry.figures:
         for table in (t for t in document.tables if t.kind.name == figure["table"]):
             figure_scope = figure.get("scope") or table_scope(table)
@@ -101,26 +101,28 @@ def _from_vocabulary(document: Document, entry: Entry, phrase: str, scope: str) 
     if not found and doubts:
         return Resolution((), how, overall=overall, why=f"{doubts[0]}，不用于核对")
     if not found:
-        family = {ALL, "财政拨款", "一般公共预算"}
-        wider = sorted(other_scopes & family) if scope in family else []
-        if in_scope or not wider:
-            why = (
-                "表中找不到这一行"
-                if in_scope
-                else f"表中没有{scope}口径的这个数"
-                if other_scopes
-                else "文档中没有列出这个数的表"
-            )
-        else:
-            why = (
-                f"表中没有{scope}口径的这个数（只有{'、'.join(wider)}口径的；"
-                f"{scopes_differ_why(document, scope, wider[0])}）"
-            )
+        why = _not_found(document, scope, in_scope, other_scopes)
         return Resolution((), how, overall=overall, why=why)
     first = found[0]
     if isinstance(first, Row):
         return Resolution((), how, empty_row=first, overall=overall)
     return Resolution((first,), how, overall=overall)
+
+
+def _not_found(document: Document, scope: str, in_scope: bool, other_scopes: set[str]) -> str:
+    """Why a named figure has nothing to compare with: no such row, or only other money's."""
+    if in_scope:
+        return "表中找不到这一行"
+    if not other_scopes:
+        return "文档中没有列出这个数的表"
+    family = {ALL, "财政拨款", "一般公共预算"}
+    wider = sorted(other_scopes & family) if scope in family else []
+    if not wider:
+        return f"表中没有{scope}口径的这个数"
+    return (
+        f"表中没有{scope}口径的这个数（只有{'、'.join(wider)}口径的；"
+        f"{scopes_differ_why(document, scope, wider[0])}）"
+    )
 
 
 def names_known_figure(subject: str) -> bool:
