@@ -179,14 +179,14 @@ def test_a_row_that_does_not_add_up_neither_confirms_nor_contradicts(
 
 
 def test_a_subject_sharing_only_the_word_zhichu_with_a_row_is_not_that_row() -> None:
-    # "示例中心基本支出 1212.12": another body's 基本支出, unresolved; the 支出总表's
+    # "示例中心运行支出 1212.12": another body's spending, unresolved; the 支出总表's
     # 208 社会保障和就业支出 prints the same 1212.12 but shares only 支出 with it.
-    text = TABLES + "（一）基本支出情况\n示例中心基本支出1212.12万元。\n"
+    text = TABLES + "（一）其他情况。\n示例中心运行支出1212.12万元。\n"
     doc = parse(decode(text.encode(), "示例.txt"))
     names = [r for r in builtin_rules() if r.id == "BA710"]
     assert audit_document(doc, names).found == []
     # A name alike beyond 支出 is still told: 社会福利事业 ~ 社会福利事业单位.
-    text = TABLES + "（一）基本支出情况\n社会福利事业支出1212.12万元。\n"
+    text = TABLES + "（一）其他情况。\n社会福利事业支出1212.12万元。\n"
     found = audit_document(parse(decode(text.encode(), "示例.txt")), names).found
     assert [f.severity for f in found] == ["warning"] and "社会福利事业单位" in found[0].message
 
@@ -217,3 +217,23 @@ def test_an_item_with_no_figure_of_its_own_is_not_part_of_a_shift() -> None:
     lists = [r for r in builtin_rules() if r.id == "BA706"]
     found = audit_document(doc, lists).found
     assert not any("错位" in f.message for f in found)
+
+
+def test_a_name_holding_an_enumeration_comma_is_found_from_the_cut_subject() -> None:
+    # The subject reader ends a subject at 、: "公诉、审判、执行等检察监督支出(项)" reaches the
+    # path as "执行等检察监督支出(项)", the tail of the table's name: not a misnamed 科目.
+    functional = (
+        "表 5.一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "合计\t\t1895.00\t\t1895.00\n204\t公共安全支出\t1895.00\t\t1895.00\n"
+        "20404\t检察\t1895.00\t\t1895.00\n"
+        "2040405\t公诉、审判、执行等检察监督支出\t1895.00\t\t1895.00\n"
+    )
+    text = (
+        "第一部分 示例院概况\n第二部分 示例院 2026 年部门预算表\n" + functional
+        + "第三部分 示例院 2026 年部门预算情况说明\n"
+        + "一般公共预算支出情况：\n1.公诉、审判、执行等检察监督支出(项)1895万元。\n"
+    )  # fmt: skip
+    doc = parse(decode(text.encode(), "示例.txt"))
+    rules = [r for r in builtin_rules() if r.id in ("BA701", "BA710")]
+    assert audit_document(doc, rules).found == []
+    assert claim(doc, "检察监督").status == "verified"

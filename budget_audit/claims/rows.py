@@ -57,8 +57,13 @@ def row_name(row: Row) -> str:
 
 def _same_name(name: str, row_name: str) -> bool:
     """A level's name in the text and in the table, alike but for a trailing 支出
-    (``公共安全(类)支出`` names the 类 ``公共安全支出``)."""
-    return name == row_name or name.removesuffix("支出") == row_name.removesuffix("支出")
+    (``公共安全(类)支出`` names the 类 ``公共安全支出``). A name that holds a 、 reaches
+    the subject cut at it (``公诉、审判、侦查、执行等检察监督支出`` as ``执行等检察监督支出``)."""
+    return (
+        name == row_name
+        or name.removesuffix("支出") == row_name.removesuffix("支出")
+        or row_name.endswith(f"、{name}")
+    )
 
 
 @dataclass(frozen=True)
