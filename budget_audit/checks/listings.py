@@ -52,6 +52,11 @@ def listing_totals(context: Context) -> None:
         summary, records = _split(table)
         if not summary or not records:
             continue
+        levels = {r.level for r in records if r.level is not None}
+        if (
+            len(levels) > 1
+        ):  # a listing in levels (大类 > 专项 > 物品): each level adds up to the one above
+            records = [r for r in records if r.level == min(levels)]
         columns = {c for r in records for c in r.cells if not any(word in c for word in skipped)}
         for total in summary:
             for column in sorted(columns):

@@ -60,6 +60,8 @@ def _read_tab(lines: list[tuple[int, str]], table: str, kind: str, unit: str) ->
         labels = [c.strip() for i, c in enumerate(cells) if c.strip() and i not in numeric]
         name = next((c for c in labels if c != code and not c.startswith("[")), code or "")
         row = Row(len(result.rows), code, name, number, number)
+        # how deep the row stands: the column of its first label (品目大类 | 专项 | 物品 …)
+        row.level = next((i for i, c in enumerate(cells) if c.strip()), None)
         result.rows.append(row)
         offsets = _cell_offsets(cells)
         for token in tokens:
