@@ -14,12 +14,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from budget_audit.checks.access import select_row
 from budget_audit.checks.funding import general_budget_only
 from budget_audit.document import Document
 from budget_audit.facts import Fact, Row
+from budget_audit.yaml_files import load_yaml
 
 _PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
 _QUOTES = re.compile(r"[“”〝〞\"'\s]")
@@ -60,7 +59,7 @@ class _Phrase:
 def _vocabulary() -> tuple[list[_Phrase], re.Pattern[str]]:
     """The phrases, longest first, and what may stand right before a generic one."""
     text = resources.files("budget_audit").joinpath("data/subjects.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     phrases = [
         _Phrase(compact_subject(p), entry["figures"], tuple(entry.get("overall", [])),
                 bool(entry.get("generic", False)))
