@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from budget_audit import __version__
 from budget_audit.audit import Audit
 from budget_audit.baseline import apply_baseline, read_baseline
 from budget_audit.baseline import write_baseline as write_baseline_file
@@ -36,8 +35,24 @@ EXIT_INPUT_ERROR = 2
 FORMATS = ("text", "json", "sarif", "markdown", "html", "xlsx")
 
 
+def _print_version(context: click.Context, _: click.Parameter, value: bool) -> None:
+    """``--version``, as click's version option prints it, the version read only when asked."""
+    if value and not context.resilient_parsing:
+        from budget_audit import __version__
+
+        click.echo(f"budget-audit, version {__version__}")
+        context.exit()
+
+
 @click.group()
-@click.version_option(version=__version__, prog_name="budget-audit")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Audit department budget disclosures (部门预算公开) for internal consistency."""
 
