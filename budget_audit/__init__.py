@@ -5,16 +5,22 @@
 >>> d.table("支出总表")                                   # doctest: +SKIP
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from budget_audit.audit import Audit, Audits, audit
 from budget_audit.document import Document, load, parse
 from budget_audit.errors import InputError
 
-try:
-    # The one source of the version is pyproject.toml, read from the installed metadata.
-    __version__ = version("budget-audit")
-except PackageNotFoundError:  # imported from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read when asked for: importlib.metadata costs a cold start 40 ms."""
+    if name != "__version__":
+        raise AttributeError(f"module 'budget_audit' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        # The one source of the version is pyproject.toml, read from the installed metadata.
+        return version("budget-audit")
+    except PackageNotFoundError:  # imported from a source tree that was never installed
+        return "0+unknown"
+
 
 __all__ = ["Audit", "Audits", "Document", "InputError", "__version__", "audit", "load", "parse"]

@@ -1,6 +1,8 @@
 """The ``budget-audit`` command line.
 
 Bad input ends with a one-line message and exit status 2, never a traceback.
+Each command imports the report it writes when it writes it (rich for the
+terminal, openpyxl for a workbook), so ``check --format json`` loads neither.
 """
 
 from __future__ import annotations
@@ -9,14 +11,10 @@ import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
-from rich.console import Console
-from rich.progress import Progress
-from rich.table import Table as RichTable
 
-from budget_audit import __version__
 from budget_audit.audit import Audit
 from budget_audit.baseline import apply_baseline, read_baseline
 from budget_audit.baseline import write_baseline as write_baseline_file
@@ -26,22 +24,35 @@ from budget_audit.engine import Rule, builtin_rules
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES
 from budget_audit.inputs import supported_files
-from budget_audit.reports.html_report import render_html
-from budget_audit.reports.json_report import render_json
 from budget_audit.reports.labels import LANGS
-from budget_audit.reports.markdown import render_markdown
-from budget_audit.reports.sarif import render_sarif
-from budget_audit.reports.terminal import print_report
-from budget_audit.reports.xlsx import findings_workbook, tables_workbook
 from budget_audit.runner import Outcome, audit_files, default_jobs
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
 FORMATS = ("text", "json", "sarif", "markdown", "html", "xlsx")
 
 
+def _print_version(context: click.Context, _: click.Parameter, value: bool) -> None:
+    """``--version``, as click's version option prints it, the version read only when asked."""
+    if value and not context.resilient_parsing:
+        from budget_audit import __version__
+
+        click.echo(f"budget-audit, version {__version__}")
+        context.exit()
+
+
 @click.group()
-@click.version_option(version=__version__, prog_name="budget-audit")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Audit department budget disclosures (部门预算公开) for internal consistency."""
 
@@ -68,6 +79,10 @@ def tables(
     path: Path, all_unread: bool, workbook: Path | None, lang: str, debug_folder: Path | None
 ) -> None:
     """List the tables recognised in PATH and how much of them was read."""
+    from rich.console import Console
+
+    from budget_audit.reports.xlsx import tables_workbook
+
     document = _load_or_exit(path)
     if debug_folder is not None:
         if document.source.kind != "pdf":
@@ -216,8 +231,13 @@ def _audit_all(
     files: list[Path], rules: list[Rule], jobs: int, attach: tuple[Path, ...] = ()
 ) -> list[Outcome]:
     """Audit the files; a progress bar on the terminal when there are several."""
+    if len(files) < 2:
+        return audit_files(files, rules, jobs, attach=attach)
+    from rich.console import Console
+    from rich.progress import Progress
+
     errors = Console(stderr=True)
-    if len(files) < 2 or not errors.is_terminal:
+    if not errors.is_terminal:
         return audit_files(files, rules, jobs, attach=attach)
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("auditing", total=len(files))
@@ -235,10 +255,16 @@ def _emit(
 ) -> None:
     """Write the report in the chosen format to the terminal or to ``destination``."""
     if output == "xlsx":
+        from budget_audit.reports.xlsx import findings_workbook
+
         assert destination is not None
         _write(destination, lambda: findings_workbook(audits, lang).save(destination))
         return
     if output == "text":
+        from rich.console import Console
+
+        from budget_audit.reports.terminal import print_report
+
         buffer = io.StringIO() if destination is not None else None
         console = Console(
             file=buffer, color_system=None if no_color else "auto", highlight=False, soft_wrap=True,
@@ -247,7 +273,7 @@ def _emit(
         print_report(console, audits, lang=lang, show_info=show_info)
         text = buffer.getvalue() if buffer is not None else ""
     else:
-        text = _RENDER[output](audits, lang, single)
+        text = _render(output, audits, lang, single)
     if destination is None:
         if output != "text":
             click.echo(text, nl=False)
@@ -255,12 +281,23 @@ def _emit(
     _write(destination, lambda: destination.write_text(text, "utf-8"))
 
 
-_RENDER = {
-    "json": lambda audits, lang, single: render_json(audits, single),
-    "sarif": lambda audits, lang, single: render_sarif(audits, lang),
-    "markdown": lambda audits, lang, single: render_markdown(audits, lang),
-    "html": lambda audits, lang, single: render_html(audits, lang),
-}
+def _render(output: str, audits: list[Audit], lang: str, single: bool) -> str:
+    """The report as text in one of the formats that are text (all but ``text`` and ``xlsx``)."""
+    if output == "json":
+        from budget_audit.reports.json_report import render_json
+
+        return render_json(audits, single)
+    if output == "sarif":
+        from budget_audit.reports.sarif import render_sarif
+
+        return render_sarif(audits, lang)
+    if output == "markdown":
+        from budget_audit.reports.markdown import render_markdown
+
+        return render_markdown(audits, lang)
+    from budget_audit.reports.html_report import render_html
+
+    return render_html(audits, lang)
 
 
 def _write(destination: Path, write: Callable[[], object]) -> None:
@@ -315,6 +352,8 @@ def _load_or_exit(path: Path) -> Document:
 
 
 def _print_tables(console: Console, document: Document) -> None:
+    from rich.table import Table as RichTable
+
     console.print(
         f"[bold]{document.name}[/bold]  {document.department or '(department not found)'}  "
         f"{document.year or '(year not found)'}  encoding {document.source.encoding}"

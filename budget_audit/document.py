@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from budget_audit.claims.model import Claims
 from budget_audit.claims.reader import read_claims
@@ -36,6 +35,9 @@ from budget_audit.sources import combine, read_any
 from budget_audit.tables.grid import LinkedFigures
 from budget_audit.tables.kinds import Vocabulary, vocabulary
 from budget_audit.tables.table import Table, read_table
+
+if TYPE_CHECKING:  # pandas is imported where a DataFrame is asked for: the CLI needs none
+    import pandas as pd
 
 
 @dataclass

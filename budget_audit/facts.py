@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from budget_audit.location import Location
 from budget_audit.numbers import Amount
+
+if TYPE_CHECKING:  # pandas is imported where a DataFrame is asked for: the CLI needs none
+    import pandas as pd
 
 _TEN_THOUSAND = Decimal(10000)
 
@@ -82,6 +84,8 @@ FACT_COLUMNS = [
 
 def facts_frame(facts: list[Fact]) -> pd.DataFrame:
     """Facts as a DataFrame; money columns hold ``Decimal`` objects, never floats."""
+    import pandas as pd
+
     records = [
         {
             "table": f.table,

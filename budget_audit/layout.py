@@ -16,11 +16,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from budget_audit.numbers import normalise
 from budget_audit.source import SourceText
 from budget_audit.tables.kinds import TableKind, Vocabulary, compact
+from budget_audit.yaml_files import load_yaml
 
 _PART_HEADING = re.compile(r"^\s*第([一二三四五六七八九十])部分")
 _ENUMERATOR = re.compile(
@@ -73,7 +72,7 @@ class Block:
 def _layout() -> dict[str, Any]:
     """The part headings, contents marker and labels of ``data/layout.yaml`` (read once)."""
     text = resources.files("budget_audit").joinpath("data/layout.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return data
 
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from budget_audit.checks.access import cell, first_table, item, total_row
 from budget_audit.claims.scope import ALL, scope_words
 from budget_audit.document import Document
 from budget_audit.facts import Row
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Verdict, compare
+from budget_audit.yaml_files import load_yaml
 
 FISCAL, GENERAL = "财政拨款", "一般公共预算"
 
@@ -26,7 +25,7 @@ FISCAL, GENERAL = "财政拨款", "一般公共预算"
 @cache
 def _data() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     text = resources.files("budget_audit").joinpath("data/subjects.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     rows = {key: tuple(names) for key, names in data["income_rows"].items()}
     return dict(data["table_scopes"]), rows
 

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from budget_audit.yaml_files import load_yaml
 
 _QUOTES = re.compile(r"[“”〝〞\"'\s]")
 _HEADING = re.compile(r"^.*(?:情况说明|情况)")
@@ -48,7 +48,7 @@ def compact_subject(subject: str) -> str:
 @cache
 def _words() -> _Words:
     text = resources.files("budget_audit").joinpath("data/subjects.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     entries = tuple(
         Entry(
             phrases=tuple(compact_subject(p) for p in entry["phrases"]),

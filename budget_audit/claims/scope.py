@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from budget_audit.narrative import Paragraph, Sentence
 from budget_audit.numbers import normalise
+from budget_audit.yaml_files import load_yaml
 
 ALL = "全部"  # every source of money the document budgets
 
@@ -69,7 +68,7 @@ class ScopeWords:
 def scope_words() -> ScopeWords:
     """The scope vocabulary of ``data/subjects.yaml`` (read once)."""
     text = resources.files("budget_audit").joinpath("data/subjects.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return ScopeWords(
         scopes=tuple((entry["scope"], tuple(entry["words"])) for entry in data["scopes"]),
         tails=tuple(data.get("scope_tails", [])),

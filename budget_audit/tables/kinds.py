@@ -12,9 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from budget_audit.numbers import normalise
+from budget_audit.yaml_files import load_yaml
 
 _HEADER_SUFFIX = re.compile(r"(?:预算数|决算数|预算|决算|金额|数)$")
 _TOTAL_WORDS = ("金额", "合计", "总计")
@@ -148,7 +147,7 @@ def _kind(entry: dict[str, Any]) -> TableKind:
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary (read once)."""
     text = resources.files("budget_audit").joinpath("data/tables.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return Vocabulary(
         kinds=tuple(_kind(entry) for entry in data["kinds"]),
         not_a_title=tuple(compact(p) for p in data["not_a_title"]),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from budget_audit.facts import Fact, Row
 from budget_audit.layout import Block, is_page_number
@@ -17,6 +16,9 @@ from budget_audit.tables.kinds import Identity, TableKind
 from budget_audit.tables.listing import read_listing
 from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
 from budget_audit.tables.two_column import read_two_column
+
+if TYPE_CHECKING:  # pandas is imported where a DataFrame is asked for: the CLI needs none
+    import pandas as pd
 
 _UNIT = re.compile(r"单位\s*[:：]?\s*(万元|元)|[(（](万元|元)[)）]")
 _EMPTY_NOTE = re.compile(r"无|没有|未使用|未安排")
@@ -100,6 +102,8 @@ class Table:
 
     def frame(self) -> pd.DataFrame:
         """The table as a DataFrame. Money cells are ``Decimal`` (or ``None`` where the cell is empty)."""
+        import pandas as pd
+
         if self.kind.layout == "grid":
             records = [
                 {
