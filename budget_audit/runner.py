@@ -7,6 +7,7 @@ of why it could not be read.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -55,11 +56,20 @@ def audit_files(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(audit_file, file, rules): index for index, file in enumerate(files)}
-        for future in as_completed(futures):
-            index = futures[future]
-            results[index] = future.result()
-            if done is not None:
-                done(files[index])
+    # This process only unpickles and keeps results, which makes no garbage cycles; with the
+    # cyclic collector on, each of its passes re-scanned every audit kept so far (53 ms of CPU
+    # a file at 200 files, 8 ms without), most of this process's time in a large batch.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(audit_file, file, rules): i for i, file in enumerate(files)}
+            for future in as_completed(futures):
+                index = futures[future]
+                results[index] = future.result()
+                if done is not None:
+                    done(files[index])
+    finally:
+        if collecting:
+            gc.enable()
     return [results[index] for index in range(len(files))]
