@@ -58,11 +58,12 @@ def audit_files(
     results: dict[int, Outcome] = {}
     # This process only unpickles and keeps results, which makes no garbage cycles; with the
     # cyclic collector on, each of its passes re-scanned every audit kept so far (53 ms of CPU
-    # a file at 200 files, 8 ms without), most of this process's time in a large batch.
+    # a file at 200 files, 8 ms without), most of this process's time in a large batch. The
+    # workers, forked from it, switch the collector back on: parsing makes cycles.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
             futures = {pool.submit(audit_file, file, rules): i for i, file in enumerate(files)}
             for future in as_completed(futures):
                 index = futures[future]
