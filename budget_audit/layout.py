@@ -30,6 +30,10 @@ _TABLE_ANCHOR = re.compile(
 )
 _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
 _PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d+\s*[—\-–]+\s*$")
+_EMPTY_WORDS = re.compile(r"为空|空表|无相关|没有|本部门无|本单位无|未安排|未使用")
+_EMPTY_TABLE_LINES = 10  # a table printed empty states so under its header
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
+_FIGURES_AT_END = re.compile(r"(?:^|\s)-?\d[\d,]*(?:\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -316,21 +320,50 @@ def _title_of(text: str, vocabulary: Vocabulary) -> tuple[TableKind | None, str 
     return kind, number
 
 
+def is_figures_row(text: str) -> bool:
+    """A line that reads as a table row: cells (tabs), or words then figures set apart by spaces.
+
+    Text extracted from a PDF keeps a table row on one line with its cells
+    separated by spaces (``201 13 01 行政运行 9,389,913.00 9,389,913.00``); a
+    sentence of prose that ends in a figure carries its punctuation.
+    """
+    if "\t" in text:
+        return True
+    stripped = normalise(text).strip()
+    if not stripped or _SENTENCE_PUNCTUATION.search(stripped) or is_page_number(text):
+        return False
+    return _FIGURES_AT_END.search(stripped) is not None
+
+
+def _says_empty(text: str) -> bool:
+    """A note that the table above it has no figures (``注：本部门无政府性基金预算…，故本表为空表``)."""
+    stripped = normalise(text).strip()
+    return stripped.startswith(("注", "说明", "备注")) and _EMPTY_WORDS.search(stripped) is not None
+
+
 def find_grid_blocks(source: SourceText, first: int, vocabulary: Vocabulary) -> list[Block]:
-    """Table blocks anywhere after line ``first``, for a source whose tables are grids of cells.
+    """Table blocks anywhere after line ``first``, for a document without a table part.
 
     Without a table part (Shanghai prints its tables between two parts of
-    prose) a title counts only when grid rows follow it (the search starts on
+    prose) a title counts only when table rows follow it (the search starts on
     the line after ``first``), and its block ends
-    with its last grid row and the notes under it (``注：…``), so the prose
+    with its last table row and the notes under it (``注：…``), so the prose
     after a table stays prose.
     """
     span = Part("预算表", first, len(source.lines))
     blocks = []
     for block in find_blocks(source, span, vocabulary):
-        grid = [n for n in range(block.body_start, block.last_line + 1) if "\t" in source.line(n)]
-        if block.kind is None or not grid:
+        grid = [
+            n
+            for n in range(block.body_start, block.last_line + 1)
+            if is_figures_row(source.line(n))
+        ]
+        if block.kind is None:
             continue
+        if not grid:
+            grid = [n for n in block.body[:_EMPTY_TABLE_LINES] if _says_empty(source.line(n))][:1]
+            if not grid:
+                continue
         last = grid[-1]
         while last < block.last_line and normalise(source.line(last + 1)).strip().startswith(
             ("注", "说明", "备注")

@@ -26,8 +26,12 @@ from budget_audit.tables.kinds import TableKind, compact
 from budget_audit.tables.placement import PendingRow, candidates, resolve_children
 from budget_audit.tables.tokens import LineToken, line_tokens
 
-_CODE = re.compile(r"^\[?(\d{2,7}|\d{11}[A-Z]\d{9})\]?(?=\s|$|[^\d\w]|[\u4e00-\u9fff])")
+_CODE = re.compile(r"^\[?(\d{2,7}|\d{11}[A-Z]\d{9})\]?(?=\s|$|[^\d\w]|[\u4e00-\u9fff])(?!年)")
 _TOTAL_LABELS = ("合计", "总计")
+_NOTE_WORDS = ("注", "说明", "备注")
+_PAGE_FURNITURE = re.compile(r"\s*\d{1,3}\s*")
+# A code printed in 类 | 款 | 项 columns and extracted as words (``201 13 01 行政运行``).
+_SPLIT_CODE = re.compile(r"^(\d{3})\s+(\d{2})(?:\s+(\d{2}))?(?=\s*[^\d\s.,])")
 
 
 def join_wrapped(pieces: Iterable[str]) -> str:
@@ -270,16 +274,24 @@ def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
         trailing = (
             [] if _is_code_line(normalised, following) else _trailing_numbers(normalised, tokens)
         )
+        if normalised.strip().startswith(_NOTE_WORDS):
+            pending = None  # a note under the table ends any row still open
+            continue
+        if pending is None and _PAGE_FURNITURE.fullmatch(normalised):
+            continue  # a bare page number between two rows
+        if pending is None and _leads_with_code(trailing):
+            trailing = trailing[1:]  # ``30108 1,064.46``: the code, its name wrapped around it
         label = normalised[: trailing[0].token.start].strip() if trailing else normalised.strip()
+        label = _SPLIT_CODE.sub(lambda m: "".join(g for g in m.groups() if g), label, count=1)
         if not trailing:
-            if _CODE.match(label) or label in _TOTAL_LABELS:
+            if _CODE.match(label) or compact(label) in _TOTAL_LABELS:
                 pending = RawRow([label], [], None, number, number, text)
             elif pending is not None and label:
                 pending.labels.append(label)
                 pending.last_line = number
             continue
         if pending is not None and (
-            not label or not (_CODE.match(label) or label in _TOTAL_LABELS)
+            not label or not (_CODE.match(label) or compact(label) in _TOTAL_LABELS)
         ):
             pending.labels.append(label)
             pending.tokens, pending.last_line = trailing, number
@@ -288,6 +300,14 @@ def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
             rows.append(RawRow([label], trailing, None, number, number, text))
         pending = None
     return rows
+
+
+def _leads_with_code(trailing: list[LineToken]) -> bool:
+    """A line of figures only whose first is a 科目 code: digits alone, three, five or seven
+    of them, before amounts printed with separators or decimals (``30108 1,064.46``)."""
+    if len(trailing) < 2 or not re.fullmatch(r"\d{3}(?:\d{2}){0,2}", trailing[0].token.raw):
+        return False
+    return all(re.search(r"[.,]", t.token.raw) for t in trailing[1:])
 
 
 def _is_code_line(text: str, following: str) -> bool:
@@ -366,23 +386,31 @@ def place_rows(
     result = GridResult()
     for raw in raw_rows:
         if raw.code is not None:
-            code_line = raw.first_line
-            for token in line_tokens(code_line, raw.text_of_code_line):
-                if token.token.raw == raw.code:
+            spelt = ""
+            for token in line_tokens(raw.first_line, raw.text_of_code_line):
+                if token.token.raw == raw.code or raw.code.startswith(spelt + token.token.raw):
                     result.identifiers[token.key] = "row code"
+                    spelt += token.token.raw
+                if spelt == raw.code or token.token.raw == raw.code:
                     break
     for raw, row in zip(raw_rows, pending, strict=True):
         name = raw.name or ("合计" if raw is raw_rows[0] and raw.code is None else "")
         table_row = Row(len(result.rows), raw.code, name, raw.first_line, raw.last_line)
         if row.chosen is None:
+            table_row.unread = bool(raw.tokens)
             result.rows.append(table_row)
             continue  # numbers that fit no column stay unclaimed and show as not understood
-        if row.how in ("ambiguous", "forced"):
+        if row.how == "ambiguous":
+            result.ambiguous.append(
+                f"line {raw.last_line}: {len(row.candidates)} placements fit "
+                f"({'; '.join(', '.join(names[i] for i in p) for p in row.candidates)}); left unread"
+            )
+            table_row.unread = True
+            result.rows.append(table_row)
+            continue  # which column each figure stands in is a guess: none is read
+        if row.how == "forced":
             result.ambiguous.append(
                 f"line {raw.last_line}: no placement keeps the row's identities; placed on the usual columns"
-                if row.how == "forced"
-                else f"line {raw.last_line}: {len(row.candidates)} placements fit "
-                f"({'; '.join(', '.join(names[i] for i in p) for p in row.candidates)})"
             )
         for token, amount, column in zip(raw.tokens, row.numbers, row.chosen, strict=True):
             fact = Fact(
@@ -448,6 +476,8 @@ def _vector(row: PendingRow, width: int) -> list[Interval] | None:
 def _parents(raw_rows: list[RawRow]) -> dict[int, int | None]:
     """Each row's parent: the nearest earlier row whose code prefixes its own, else the total row."""
     total = next((i for i, r in enumerate(raw_rows) if r.code is None and i == 0), None)
+    if total is None and raw_rows and raw_rows[-1].code is None:
+        total = len(raw_rows) - 1 if compact(raw_rows[-1].name) in _TOTAL_LABELS else None
     parents: dict[int, int | None] = {}
     for index, raw in enumerate(raw_rows):
         parent = None if index == total else total
