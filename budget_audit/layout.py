@@ -31,6 +31,7 @@ _TABLE_ANCHOR = re.compile(
 _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
 _PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d+\s*[—\-–]+\s*$")
 _EMPTY_WORDS = re.compile(r"为空|空表|无相关|没有|本部门无|本单位无|未安排|未使用")
+_TITLE_TAIL = 4  # the most characters a title's wrapped end has on its line (``算表``)
 _EMPTY_TABLE_LINES = 10  # a table printed empty states so under its header
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
 _FIGURES_AT_END = re.compile(r"(?:^|\s)-?\d[\d,]*(?:\.\d+)?$")
@@ -305,6 +306,27 @@ def _promised_kinds(text: str, line: int, vocabulary: Vocabulary) -> list[Promis
     return [Promise(kind.name, line, entry) for kind in kinds if kind is not None]
 
 
+def _wrapped_title(source: SourceText, number: int, last: int) -> tuple[str, int] | None:
+    """A title that text taken from a PDF wrapped: ``…培训费支出预`` / ``“ ”`` / ``算表``.
+
+    The line must not read as a title by itself and the next one or two lines
+    must be short pieces (the quotes of “三公” set apart, the end of the title);
+    returns the joined title and the last line it takes.
+    """
+    text = normalise(source.line(number)).strip()
+    if not text or "\t" in text or "表" in text or len(text) > 60:
+        return None
+    joined = text
+    for following in range(number + 1, min(number + 3, last) + 1):
+        piece = normalise(source.line(following)).strip()
+        if not piece or len(re.sub(r"[“”\"\s]", "", piece)) > _TITLE_TAIL:
+            return None
+        joined += re.sub(r"[“”\"\s]", "", piece)
+        if joined.endswith("表"):
+            return joined, following
+    return None
+
+
 def _title_of(text: str, vocabulary: Vocabulary) -> tuple[TableKind | None, str | None] | None:
     """``(kind, number)`` when the line is a table title or a bare ``表 N`` anchor."""
     stripped = normalise(text).strip()
@@ -384,9 +406,16 @@ def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[
     blocks: list[Block] = []
     current: Block | None = None
     has_content = False
+    skip_to = 0
     for number in range(part.first_line + 1, part.last_line + 1):
+        if number <= skip_to:
+            continue
         text = source.line(number)
         title = _title_of(text, vocabulary)
+        if title is None:
+            wrapped = _wrapped_title(source, number, part.last_line)
+            if wrapped is not None and (title := _title_of(wrapped[0], vocabulary)) is not None:
+                text, skip_to = wrapped
         if title is not None:
             kind, table_number = title
             joins = (
@@ -395,15 +424,16 @@ def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[
                 and (current.kind is None or kind is None or current.kind is kind)
                 and (table_number is None or current.number in (None, table_number))
             )
+            end = max(number, skip_to)
             if joins and current is not None:
                 current.kind = current.kind or kind
                 current.number = current.number or table_number
                 if kind is not None:
                     current.title = normalise(text).strip()
-                current.last_line = number
-                current.body_start = number + 1
+                current.last_line = end
+                current.body_start = end + 1
                 continue
-            current = Block(kind, number, normalise(text).strip(), number, table_number, number + 1)
+            current = Block(kind, number, normalise(text).strip(), end, table_number, end + 1)
             blocks.append(current)
             has_content = False
             continue
