@@ -22,6 +22,9 @@ from budget_audit.tables.kinds import TableKind, Vocabulary, compact
 from budget_audit.yaml_files import load_yaml
 
 _PART_HEADING = re.compile(r"^\s*第([一二三四五六七八九十])部分")
+# Text taken from a PDF can end a page's last sentence on the next part's heading line
+# (``…相关支出。 第二部分 省检察院 2017 年度部门预算表``): the heading starts after the 。.
+_GLUED_HEADING = re.compile(r"^[^\t]*?[。；]\s*(?=第[一二三四五六七八九十]部分)")
 _ENUMERATOR = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])"
 )
@@ -198,7 +201,8 @@ def find_parts(source: SourceText) -> list[Part]:
     """
     last_heading: dict[str, int] = {}
     seen: Counter[str] = Counter()
-    for number, text in enumerate(source.lines, start=1):
+    for number, printed in enumerate(source.lines, start=1):
+        text = _GLUED_HEADING.sub("", printed, count=1)
         match = _PART_HEADING.match(text)
         if match and part_of_heading(text) is not None:
             last_heading[match.group(1)] = number
@@ -215,7 +219,10 @@ def find_parts(source: SourceText) -> list[Part]:
         repeated = [last_heading[n] for n, count in seen.items() if count > 1]
         if repeated:  # a numeral seen only on the contents page heads no body
             last_heading = {n: line for n, line in last_heading.items() if line >= min(repeated)}
-        starts = [(line, str(part_of_heading(source.line(line)))) for line in last_heading.values()]
+        starts = [
+            (line, str(part_of_heading(_GLUED_HEADING.sub("", source.line(line), count=1))))
+            for line in last_heading.values()
+        ]
         named = {name for _, name in starts}
         # a part whose body heading is worded (决算: "…2024 年度部门决算表" under no 第二部分)
         starts = sorted(

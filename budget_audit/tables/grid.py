@@ -29,6 +29,9 @@ from budget_audit.tables.tokens import LineToken, line_tokens
 _CODE = re.compile(r"^\[?(\d{2,7}|\d{11}[A-Z]\d{9})\]?(?=\s|$|[^\d\w]|[\u4e00-\u9fff])(?!年)")
 _TOTAL_LABELS = ("合计", "总计")
 _NOTE_WORDS = ("注", "说明", "备注")
+# Rows a table may have that fit no placement, or carry no label, before its lines are taken
+# not to be rows at all (or a fifth of its rows, if more; and never half of them).
+_MOST_BROKEN_ROWS = 2
 _PAGE_FURNITURE = re.compile(r"\s*\d{1,3}\s*")
 # A code printed in 类 | 款 | 项 columns and extracted as words (``201 13 01 行政运行``).
 _SPLIT_CODE = re.compile(r"^(\d{3})\s+(\d{2})(?:\s+(\d{2}))?(?=\s*[^\d\s.,])")
@@ -381,9 +384,13 @@ def place_rows(
     _resolve_tree(raw_rows, pending, width)
     if linked is not None and kind.links:
         for row in pending:
-            if row.how in ("ambiguous", "forced"):
+            if row.how == "ambiguous":
                 _resolve_by_link(row, kind, unit, linked)
     result = GridResult()
+    broken = _not_rows(raw_rows, pending)
+    if broken is not None:
+        result.ambiguous.append(broken)
+        return result  # no row: neither its figures nor its names are the table's
     for raw in raw_rows:
         if raw.code is not None:
             spelt = ""
@@ -430,6 +437,30 @@ def place_rows(
             result.facts.append(fact)
         result.rows.append(table_row)
     return result
+
+
+def _not_rows(raw_rows: list[RawRow], pending: list[PendingRow]) -> str | None:
+    """Why the lines of a table do not read as its rows, or ``None`` when they do.
+
+    Text taken from a PDF cell by cell (each cell a paragraph of its own) lists
+    a table's figures column after column: they come out as rows with no label
+    and rows that no placement fits. A table whose rows read like that is left
+    unread, so that nothing is compared with a figure taken from another row.
+    """
+    with_figures = [(raw, row) for raw, row in zip(raw_rows, pending, strict=True) if raw.tokens]
+    unlabelled = sum(1 for raw, _ in with_figures if raw.code is None and not raw.name)
+    forced = sum(1 for _, row in with_figures if row.how == "forced")
+    broken = sum(
+        1 for raw, row in with_figures if row.how == "forced" or (raw.code is None and not raw.name)
+    )
+    if broken <= max(_MOST_BROKEN_ROWS, len(with_figures) // 5) and not (
+        broken >= _MOST_BROKEN_ROWS and 2 * broken >= len(with_figures)
+    ):
+        return None
+    return (
+        f"lines {raw_rows[0].first_line}-{raw_rows[-1].last_line}: {unlabelled} rows without "
+        f"a label and {forced} rows no placement fits: not read as rows; left unread"
+    )
 
 
 def _resolve_by_link(row: PendingRow, kind: TableKind, unit: str, linked: LinkedFigures) -> None:
