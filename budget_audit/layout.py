@@ -35,7 +35,6 @@ _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
 _PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d+\s*[—\-–]+\s*$")
 _EMPTY_WORDS = re.compile(r"为空|空表|无相关|没有|本部门无|本单位无|未安排|未使用")
 _TITLE_TAIL = 4  # the most characters a title's wrapped end has on its line (``算表``)
-_EMPTY_TABLE_LINES = 10  # a table printed empty states so under its header
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
 _FIGURES_AT_END = re.compile(r"(?:^|\s)-?\d[\d,]*(?:\.\d+)?$")
 
@@ -231,6 +230,8 @@ def find_parts(source: SourceText) -> list[Part]:
     parts = []
     for index, (line, name) in enumerate(starts):
         end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(source.lines)
+        if end + 1 < len(source.lines) and _GLUED_HEADING.match(source.line(end + 1)):
+            end += 1  # the sentence the next heading is glued to ends this part
         parts.append(Part(name, line, end))
     return parts
 
@@ -390,7 +391,7 @@ def find_grid_blocks(source: SourceText, first: int, vocabulary: Vocabulary) -> 
         if block.kind is None:
             continue
         if not grid:
-            grid = [n for n in block.body[:_EMPTY_TABLE_LINES] if _says_empty(source.line(n))][:1]
+            grid = [n for n in block.body if _says_empty(source.line(n))][:1]
             if not grid:
                 continue
         last = grid[-1]

@@ -187,27 +187,98 @@ def test_an_identity_holds_over_the_columns_a_template_prints() -> None:
     assert identities("收入总表", {"合计"}) == set()
 
 
-@pytest.fixture(scope="module")
-def pdf_as_text(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def test_a_table_extracted_cell_by_cell_is_left_unread_not_misread() -> None:
+    # Each cell a paragraph of its own, column after column: no line is a row.
+    doc = document(
+        "2026年部门支出预算总表\n编制部门：示例局 单位：元\n合计\n基本支出\n项目支出\n"
+        "201\n20113\n一般公共服务支出\n商贸事务\n300.00\n300.00\n200.00\n200.00\n"
+        "100.00\n100.00\n"
+    )
+    (table,) = doc.tables
+    assert table.rows == [] and table.facts == []
+    assert any("not read as rows" in entry for entry in table.ambiguous)
+    assert findings(doc) == []
+
+
+def test_a_part_heading_glued_to_the_sentence_before_it_opens_its_part() -> None:
+    doc = parse(
+        decode(
+            (
+                "目录\n第一部分 概况\n第二部分 部门预算表\n第一部分 概况\n"
+                "本部门负责示例工作，严格依照标准安排支出。 第二部分 示例局 2026 年部门预算表\n"
+                + ONE_COLUMN.format(leaf="20.00")
+            ).encode(),
+            "示例.txt",
+        )
+    )
+    assert [part.name for part in doc.parts][-1] == "预算表"
+    assert [table.kind.name for table in doc.tables] == ["财政拨款支出表"]
+
+
+def _plumber(pdf_path: Path) -> str:
     import pdfplumber
 
-    folder = tmp_path_factory.mktemp("as-text")
-    paths = {}
-    for pdf_path in PDFS:
-        with pdfplumber.open(pdf_path) as pdf:
-            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-        paths[pdf_path.name] = folder / (pdf_path.stem + ".txt")
-        paths[pdf_path.name].write_text(text, encoding="utf-8")
-    return paths
+    with pdfplumber.open(pdf_path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
+def _pdfium(pdf_path: Path) -> str:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(pdf_path)
+    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    return text.replace("\r\n", "\n")
+
+
+def _pdfminer(pdf_path: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(pdf_path)).replace("\x0c", "\n")
+
+
+EXTRACTORS = {"pdfplumber": _plumber, "pypdfium2": _pdfium, "pdfminer": _pdfminer}
+
+# Findings a text extraction gives that the PDF reading misses, each checked by hand.
+FOUND_ONLY_IN_TEXT = {
+    # 一般公共预算收入 21,940.96 of 21,955.35 万元 is 99.934%, which rounds to 99.93%: the
+    # text says 99.94% (so that 99.94% + 0.06% make 100%). pypdfium2 keeps the subject on
+    # the line of the figure; pdfplumber's PDF reading cut the sentence at its line break.
+    (
+        "BA702",
+        "「一般公共预算收入」21,940.96 万元占「收入预算情况说明省检察院本年收入预算合计」"
+        "21,955.35 万元应为 99.93%，列示 99.94%",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def as_pdf() -> dict[str, ba.Audit]:
+    return {}
+
+
+# The unfilled 决算 template taken cell by cell: its one 支出决算表 row with a figure reads the
+# next row's code (207) as its 合计, and one row cannot show that the lines are not rows.
+UNREADABLE = {("juesuan-template-2024", "pdfminer")}
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
 @pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
 def test_a_pdf_saved_as_text_reports_nothing_its_pdf_does_not(
-    pdf: Path, pdf_as_text: dict[str, Path]
+    pdf: Path, extractor: str, as_pdf: dict[str, ba.Audit], tmp_path: Path
 ) -> None:
-    """Every error and warning of the text is one the PDF gives too (all checked by hand)."""
-    as_text = ba.audit(pdf_as_text[pdf.name])
-    as_pdf = ba.audit(pdf)
+    """Every error and warning of the text is one the PDF gives too (all checked by hand).
+
+    Three common ways of saving a PDF as text: pdfplumber's and pypdfium2's keep a
+    row on a line; pdfminer's puts every cell in a paragraph of its own, and its
+    tables must then be left unread rather than misread.
+    """
+    if (pdf.stem, extractor) in UNREADABLE:
+        pytest.xfail("a known false finding: one misread row in a table of codes and no figures")
+    text_path = tmp_path / (pdf.stem + ".txt")
+    text_path.write_text(EXTRACTORS[extractor](pdf), encoding="utf-8")
+    as_text = ba.audit(text_path)
+    if pdf.name not in as_pdf:
+        as_pdf[pdf.name] = ba.audit(pdf)
 
     def said(audit: ba.Audit) -> set[tuple[str, str]]:
         # A count of placeholders over the document's lines (BA802) depends on how its
@@ -218,6 +289,7 @@ def test_a_pdf_saved_as_text_reports_nothing_its_pdf_does_not(
             if f.severity != "info"
         }
 
-    assert said(as_text) <= said(as_pdf)
-    found_in_pdf = [t.kind.name for t in as_pdf.document.tables]
-    assert [t.kind.name for t in as_text.document.tables] == found_in_pdf
+    assert said(as_text) - FOUND_ONLY_IN_TEXT <= said(as_pdf[pdf.name])
+    if extractor == "pdfplumber":
+        found_in_pdf = [t.kind.name for t in as_pdf[pdf.name].document.tables]
+        assert [t.kind.name for t in as_text.document.tables] == found_in_pdf

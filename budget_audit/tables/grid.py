@@ -280,7 +280,11 @@ def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
         if normalised.strip().startswith(_NOTE_WORDS):
             pending = None  # a note under the table ends any row still open
             continue
-        if pending is None and _PAGE_FURNITURE.fullmatch(normalised):
+        if (
+            pending is None
+            and _PAGE_FURNITURE.fullmatch(normalised)
+            and not _is_code_line(normalised, following)
+        ):
             continue  # a bare page number between two rows
         if pending is None and _leads_with_code(trailing):
             trailing = trailing[1:]  # ``30108 1,064.46``: the code, its name wrapped around it
@@ -447,7 +451,13 @@ def _not_rows(raw_rows: list[RawRow], pending: list[PendingRow]) -> str | None:
     and rows that no placement fits. A table whose rows read like that is left
     unread, so that nothing is compared with a figure taken from another row.
     """
-    with_figures = [(raw, row) for raw, row in zip(raw_rows, pending, strict=True) if raw.tokens]
+    with_figures = [
+        (raw, row)
+        for raw, row in zip(raw_rows, pending, strict=True)
+        if raw.tokens and raw.positions is None  # cells of a grid are where they are printed
+    ]
+    if not with_figures:
+        return None
     unlabelled = sum(1 for raw, _ in with_figures if raw.code is None and not raw.name)
     forced = sum(1 for _, row in with_figures if row.how == "forced")
     broken = sum(

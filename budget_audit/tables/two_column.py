@@ -15,7 +15,7 @@ from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import at_precision, is_number, normalise, table_precision
 from budget_audit.tables.kinds import compact
-from budget_audit.tables.tokens import LineToken, line_tokens
+from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
 
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）])")
 _HEADER_WORDS = ("收入", "支出", "项目", "预算数")
@@ -54,9 +54,14 @@ def _split_label(label: str) -> list[str]:
     return [label]
 
 
+def _amounts(number: int, text: str) -> list[LineToken]:
+    """The numbers of a line that can be amounts: not a unit's code in brackets (``[256001]``)."""
+    return [t for t in line_tokens(number, text) if identifier_reason(t) != "code in brackets"]
+
+
 def _pairs(number: int, text: str) -> list[tuple[str, LineToken | None]]:
     normalised = normalise(text)
-    tokens = line_tokens(number, text)
+    tokens = _amounts(number, text)
     if "\t" in text:
         cells = normalised.split("\t")
         pairs: list[tuple[str, LineToken | None]] = []
@@ -147,7 +152,7 @@ def _grid_pairs(
     whose label cell is empty pairs with nothing and stays unread (a row drawn apart)."""
     normalised = normalise(text)
     cells = normalised.split("\t")
-    tokens = line_tokens(number, text)
+    tokens = _amounts(number, text)
     starts, offset = [], 0
     for cell in cells:
         starts.append(offset)
