@@ -25,6 +25,7 @@ _PART_HEADING = re.compile(r"^\s*第([一二三四五六七八九十])部分")
 # Text taken from a PDF can end a page's last sentence on the next part's heading line
 # (``…相关支出。 第二部分 省检察院 2017 年度部门预算表``): the heading starts after the 。.
 _GLUED_HEADING = re.compile(r"^[^\t]*?[。；]\s*(?=第[一二三四五六七八九十]部分)")
+_GENERIC_NAMES = ("部门", "单位", "本部门", "本单位", "部门单位")
 _ENUMERATOR = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])"
 )
@@ -271,6 +272,8 @@ def find_department(source: SourceText, parts: list[Part]) -> str | None:
             match = re.search(r"第一部分\s*(.+?)\s*(?:\d{4}\s*年)?(?:部门)?概况", joined)
             if match:
                 heading_name = match.group(1).strip()
+                if heading_name in _GENERIC_NAMES:
+                    heading_name = None  # "第一部分 部门概况" names no department
                 break
     labels = "|".join(re.escape(label) for label in _layout()["department_labels"])
     label = re.compile(rf"^\s*(?:{labels})\s*[：:]\s*(\S+)")

@@ -61,6 +61,11 @@ REAL: dict[str, Pinned] = {
         # 613-614: 公诉、审判、侦查、执行等检察监督支出 1,895, 减少 134: prior 2029,
         # 134 / 2029 = 6.604%, printed 0.66% (a slipped decimal point).
         ("BA703", "error", (613, 614)): (D("0.66"), D("6.60")),
+        # 540-541 and 648: 一般公共预算 21,940.96 is stated twice as an increase on 2017: by
+        # 3,959.28 (income) and by 3,958.98 (spending). 21,940.96 - 3,959.28 = 17,981.68, the
+        # 2017 一般公共预算 that the 2017 disclosure prints for both income and spending;
+        # 21,940.96 - 3,958.98 = 17,981.98 is not it: the 3,958.98 is wrong by 0.30.
+        ("BA705", "error", (540, 541, 648)): (D("17981.98"), D("17981.68")),
         # 619: the 项 2080504 is 未归口管理的行政单位离退休 in the tables (line 393); the text
         # names it 未归口管理行政单位离退休费(项).
         ("BA710", "warning", (619,)): (None, None),
