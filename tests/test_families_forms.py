@@ -63,3 +63,55 @@ def test_wrapped_pdf_prose_keeps_each_numbers_line() -> None:
     (finding,) = findings(prose, form)  # 10 + 15 = 25 (24..26 as printed), stated 30 (29.5..30.5)
     # lines: 1 第二部分, 2 title, 3 unit, 4 项目名称, 5 立项依据, 6 运维费…, 7 服务费…
     assert [(e.value, e.line) for e in finding.evidence] == [("30", 7), ("10", 6), ("15", 7)]
+
+
+# BA409: a project's amount in the 情况说明 against its own form
+PROJECT_RULE = next(r for r in builtin_rules() if r.id == "BA409")
+PROJECT = (
+    "第二部分 示例中心 2026 年部门预算表\n项目申报表\n单位：万元\n项目名称 {name}\n"
+    "项目总预算 {total} 项目当年预算 {total}\n项目资金来源\n合计 {total}\n"
+    "一般公共预算财政拨款 {public}\n单位资金 {own}\n"
+    "第三部分 情况说明\n{sentence}\n"
+)
+
+
+def project_findings(sentence: str, name: str = "平台运维服务") -> list[Finding]:
+    text = PROJECT.format(name=name, total="15", public="12", own="3", sentence=sentence)
+    document = parse(decode(text.encode(), "example.txt"))
+    return run_rules(document, [PROJECT_RULE])[0]
+
+
+def test_a_project_amount_off_its_form_is_reported() -> None:
+    (finding,) = project_findings("1.平台运维服务 16 万元，主要用于：运维。")
+    assert finding.line == 11 and [e.line for e in finding.evidence] == [11, 5]
+    assert str(finding.difference) == "1"  # 16 - 15
+
+
+def test_a_funding_source_of_the_form_is_not_a_contradiction() -> None:
+    # 12 is the form's 一般公共预算财政拨款: the sentence may speak of that money alone
+    assert project_findings("1.平台运维服务 12 万元，主要用于：运维。") == []
+    assert project_findings("1.平台运维服务 15 万元，主要用于：运维。") == []
+
+
+def test_a_name_that_is_not_the_forms_is_not_compared() -> None:
+    assert project_findings("1.网格员终端服务 16 万元，主要用于：运维。") == []
+    # 经费 is too short a name to be found inside other subjects
+    assert project_findings("1.网格员终端运行经费 16 万元。", name="经费") == []
+
+
+def test_hanyang_projects_are_verified_against_their_forms() -> None:
+    from tests.conftest import corpus_document
+
+    document = corpus_document("hanyang-2025")
+    found, _ = run_rules(document, [PROJECT_RULE])
+    assert found == []
+    verified = {
+        (c.value.line, c.value.raw)
+        for c in document.claims.amounts
+        if c.status == "verified" and c.value.line >= 2012
+    }
+    # the six projects of 十、项目支出安排情况 and their forms' 项目当年预算 (line):
+    # 机动经费 12.96 (932), 残保金 3 (1168), 乡村振兴专项资金 3 (1412), 视频汇聚共享平台运维服务
+    # 15 (364), 热线平台及人大履职系统运行经费 266.04 (638), 单位往来资金 5 (1676)
+    assert {(2012, "12.96"), (2016, "3"), (2020, "3"), (2024, "15"), (2034, "266.04")} <= verified
+    assert (2040, "5") in verified
