@@ -15,6 +15,7 @@ from budget_audit.checks import (
     numbering,
     outturns,
     overview,
+    parts,
     plan_years,
     project_claims,
     reasons,
@@ -71,4 +72,6 @@ KINDS: tuple[CheckKind, ...] = (
     reasons.change_reasons,
     outturns.outturn,
     repeated.repeated_figure,
+    parts.empty_sections,
+    parts.section_subjects,
 )
