@@ -16,7 +16,8 @@ from tests.conftest import DOCUMENTS, corpus_document
 TABLE_RULES = [
     r
     for r in builtin_rules()
-    if r.family in ("sums", "summary", "cross", "forms", "listings", "structure", "subjects", "parts")
+    if r.family
+    in ("sums", "summary", "cross", "forms", "listings", "structure", "subjects", "parts")
 ]
 
 EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {

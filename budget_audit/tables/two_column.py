@@ -15,7 +15,7 @@ from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import at_precision, is_number, normalise, table_precision
 from budget_audit.tables.kinds import compact
-from budget_audit.tables.tokens import LineToken, line_tokens
+from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
 
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）])")
 _HEADER_WORDS = ("收入", "支出", "项目", "预算数")
@@ -188,6 +188,13 @@ def read_two_column(
                 (number, label, [("预算数", token)] if token is not None else [])
                 for label, token in _pairs(number, text)
             )
+    # a unit's code printed in the subtitle ([256001]单位名称) is no amount of the table
+    items = [
+        (number, label, kept)
+        for number, label, found in items
+        if (kept := [(c, t) for c, t in found if identifier_reason(t) != "code in brackets"])
+        or not found
+    ]
     precision = table_precision(t.token.amount for _, _, found in items for _, t in found)
     for number, label, found in items:
         name = item_name(label)
