@@ -112,3 +112,15 @@ def test_without_functional_tables_nothing_is_checked() -> None:
     )
     found, not_checked = run_rules(parse(decode(text.encode(), "example.txt")), [RULE])
     assert found == [] and any("BA715" in line for line in not_checked)
+
+
+def test_a_class_alone_is_a_general_term() -> None:
+    # 教育支出(类) is no 类 of these tables, but a 类 on its own may be the glossary's general
+    # term; with prose run into its name (主要用于…) the 类 of the tables still matches
+    glossary = (
+        "1.教育支出(类)：反映政府教育事务支出。\n2.主要用于卫生健康支出(类)行政事业单位医疗(款)。"
+    )
+    text = TABLE.format(glossary=glossary, overview="", narrative="")
+    found, not_checked = run_rules(parse(decode(text.encode(), "example.txt")), [RULE])
+    assert found == []
+    assert any("教育支出(类)" in line for line in not_checked)

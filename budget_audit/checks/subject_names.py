@@ -148,7 +148,7 @@ def _match(name: str, candidates: list[Row], first: bool) -> Row | None:
     return None
 
 
-def _items(name: str, candidates: list[Row]) -> list[tuple[str, int, Row | None]]:
+def _items(name: str, candidates: list[Row], first: bool) -> list[tuple[str, int, Row | None]]:
     """The items of a level listed with 、 (``事业单位医疗、公务员医疗补助(项)``), each with its
     offset in ``name`` and its row. A name that itself holds a 、 (``公诉、审判、侦查、执行等检察
     监督支出``) is the longest run of pieces that names a row."""
@@ -158,7 +158,7 @@ def _items(name: str, candidates: list[Row]) -> list[tuple[str, int, Row | None]
     while index < len(pieces):
         for stop in range(len(pieces), index, -1):
             joined = "、".join(pieces[index:stop])
-            row = _match(joined, candidates, first=False)
+            row = _match(joined, candidates, first=first and index == 0)
             if row is not None or stop == index + 1:
                 items.append((joined, offset, row))
                 offset += len(joined) + 1
@@ -178,7 +178,9 @@ def _misses(path: _Path, rows: dict[str, Row]) -> list[_Miss] | None:
             return None
         last = depth == len(path.levels) - 1
         if last:
-            for name, offset, row in _items(level.name, candidates):
+            if depth == 0:  # a 类 alone may be a glossary's general term, not the department's
+                return misses if _match(level.name, candidates, first=True) else None
+            for name, offset, row in _items(level.name, candidates, first=False):
                 if row is None and name:
                     shifted = _Level(name, level.level, level.start + offset)
                     misses.append(_Miss(shifted, name, parent, tuple(candidates)))
