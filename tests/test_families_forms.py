@@ -115,3 +115,18 @@ def test_hanyang_projects_are_verified_against_their_forms() -> None:
     # 15 (364), 热线平台及人大履职系统运行经费 266.04 (638), 单位往来资金 5 (1676)
     assert {(2012, "12.96"), (2016, "3"), (2020, "3"), (2024, "15"), (2034, "266.04")} <= verified
     assert (2040, "5") in verified
+
+
+def test_wan_alone_is_money_and_other_wan_units_are_not() -> None:
+    # 0.94 + 0.5 + 2.1 + 3.26 = 6.8 (qiaokou-2025's 实施方案 writes 万 for 万元)
+    assert (
+        findings(
+            "实施方案\t预计印刷费 0.94万，办公费 0.5万，办公室购置 2.1万，其他 3.26万，合计 6.8万。"
+        )
+        == []
+    )
+    # 0.94 + 0.52 = 1.46 (1.455..1.465 as printed), stated 1.6 (1.55..1.65)
+    (finding,) = findings("实施方案\t预计印刷费 0.94万，办公费 0.52万，合计 1.6万。")
+    assert str(finding.expected) == "1.46"
+    # 8.2 万度 is electricity, not money: only 9.8 is an amount before the 合计, and one is no sum
+    assert findings("立项依据\t已使用 8.2 万度，电费 9.8 万元，合计 9.8 万元。") == []

@@ -30,7 +30,8 @@ from budget_audit.tolerance import Figure, Verdict, compare, wan
 # a passage is cut where a new field, cell or numbered point begins: a sum never reaches back
 # over a label's colon (理由:) or an enumerator (2.)
 _BOUNDARY = re.compile(r"[\t:：]|(?:^|(?<=[\s。;；]))\d{1,2}[.、](?!\d)")
-_UNIT_AFTER = re.compile(r"\s*万元(?!\s*/)")
+# 万元, or 万 alone (预计印刷费 0.94万，…合计 6.8万), never a rate (万元/年) or another 万 unit (万度)
+_UNIT_AFTER = re.compile(r"\s*万(?:元(?!\s*/)|(?![\u4e00-\u9fff/]))")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _pieces(joined: Sentence) -> Iterator[_Piece]:
 
 
 def _amounts(text: str) -> list[NumberToken]:
-    """The numbers of ``text`` followed by 万元 (not a rate such as 万元/年)."""
+    """The numbers of ``text`` followed by 万元 or 万 (not a rate such as 万元/年, nor 万度)."""
     return [
         token
         for token in find_numbers(text, loose=True)
