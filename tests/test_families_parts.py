@@ -49,3 +49,13 @@ def test_a_text_naming_its_own_subject_or_two_others_is_left_alone() -> None:
     assert findings(own, "BA907") == []
     two = "(四) 政府采购预算情况\n“三公”经费预算为 0 万元，机关运行经费 2 万元。\n"
     assert findings(two, "BA907") == []
+
+
+def test_a_wrapped_sentence_is_no_heading() -> None:
+    # PDF text: the first line of a sentence starting with (一) is not a heading over the rest
+    narrative = (
+        "(一)2026 年部门政府采购预算支出合计 254.83 万元，比\n"
+        "上年减少 5 万元。“三公”经费 0 万元。\n(二)政府购买服务预算情况\n无。\n"
+    )
+    assert findings(narrative, "BA907") == []
+    assert findings(narrative, "BA906") == []

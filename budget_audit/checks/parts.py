@@ -29,6 +29,7 @@ _LEVELS = (
     re.compile(r"^[(][一二三四五六七八九十]+[)]"),
 )
 _LONGEST_HEADING = 40
+_NOT_A_HEADING = re.compile(r"\d\s*(?:万|元|%)|[,，、;；]$|合计|比上年")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ class _Section:
 
 
 def _level(text: str) -> int | None:
-    if len(text) > _LONGEST_HEADING or "。" in text:
+    """The heading level of a line, or ``None`` for prose: a sentence (。), an amount or a rate, or
+    a line that goes on in the next (PDF text wraps ``(一)2026 年部门政府采购预算支出合计``)."""
+    if len(text) > _LONGEST_HEADING or "。" in text or _NOT_A_HEADING.search(text):
         return None
     return next((depth for depth, p in enumerate(_LEVELS) if p.match(text)), None)
 
