@@ -130,3 +130,8 @@ def test_wan_alone_is_money_and_other_wan_units_are_not() -> None:
     assert str(finding.expected) == "1.46"
     # 8.2 万度 is electricity, not money: only 9.8 is an amount before the 合计, and one is no sum
     assert findings("立项依据\t已使用 8.2 万度，电费 9.8 万元，合计 9.8 万元。") == []
+
+
+def test_the_same_text_printed_twice_is_one_finding() -> None:
+    prose = "变动理由\t原租金 10.5 万元，新增租金 15.25 万元，合计 27 万元。"
+    assert len(findings(f"{prose}\n{prose}")) == 1  # 10.5 + 15.25 = 25.75, stated 27

@@ -36,7 +36,8 @@ _UNIT_AFTER = re.compile(r"\s*万(?:元(?!\s*/)|(?![\u4e00-\u9fff/]))")
 
 @dataclass(frozen=True)
 class _Piece:
-    """One sentence of a form's prose, with the passage that maps it to lines."""
+    """One field or numbered point of a form's prose (its sentences together), with the passage
+    that maps it to lines."""
 
     text: str
     offset: int  # where the sentence begins in the passage's text
@@ -99,7 +100,7 @@ def prose_sums(context: Context) -> None:
     for table in context.document.tables:
         if table.kind.name not in params["tables"]:
             continue
-        seen: set[tuple[int, str]] = set()
+        seen: set[str] = set()
         for joined in _runs(context, table):
             for piece in _pieces(joined):
                 _check_piece(context, table, piece, totals, blocking, seen)
@@ -111,7 +112,7 @@ def _check_piece(
     piece: _Piece,
     totals: re.Pattern[str],
     blocking: tuple[str, ...],
-    seen: set[tuple[int, str]],
+    seen: set[str],
 ) -> None:
     """Each total word of the piece followed by an amount, against the amounts before it (back to
     the previous total or the last blocking word). An amount before the enumeration (a prior
@@ -140,8 +141,8 @@ def _check_piece(
             for cut in range(len(parts))
         ):
             continue
-        key = (piece.line_at(total.start), piece.text)
-        if key in seen:  # a form repeats the same cell (变动情况 printed twice)
+        key = piece.text.strip()
+        if key in seen:  # a form printing the same text twice has one mistake, not two
             continue
         seen.add(key)
         _report(context, table, piece, total, parts)
