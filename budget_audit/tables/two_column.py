@@ -193,13 +193,6 @@ def read_two_column(
                 (number, label, [("预算数", token)] if token is not None else [])
                 for label, token in _pairs(number, text)
             )
-    # a unit's code printed in the subtitle ([256001]单位名称) is no amount of the table
-    items = [
-        (number, label, kept)
-        for number, label, found in items
-        if (kept := [(c, t) for c, t in found if identifier_reason(t) != "code in brackets"])
-        or not found
-    ]
     precision = table_precision(t.token.amount for _, _, found in items for _, t in found)
     for number, label, found in items:
         name = item_name(label)
