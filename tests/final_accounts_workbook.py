@@ -337,7 +337,14 @@ def _fiscal(workbook: Workbook) -> None:
 
 def _basic(workbook: Workbook) -> None:
     sheet = _sheet(workbook, "基本支出决算表", "一般公共预算财政拨款基本支出决算表", 6)
-    header: Row = ("经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数")
+    header: Row = (
+        "经济分类科目编码",
+        "科目名称",
+        "决算数",
+        "经济分类科目编码",
+        "科目名称",
+        "决算数",
+    )
     _rows(sheet, 3, [header])
     _rows(sheet, 4, BASIC)
 

@@ -242,10 +242,15 @@ def _named_columns(
         path = [filled[r][c] for r in range(len(grid)) if filled[r][c]]
         if not path:
             continue
+        stage = kind.staged(path[-1]) if len(path) > 1 else None
+        if stage is not None:  # 合计 over 预算数 | 决算数: two figures of 合计, kept apart
+            path = path[:-1]
         label = path[-2] if compact(path[-1]) == "小计" and len(path) > 1 else path[-1]
         column = kind.column_named(label)
         if column is None and len(path) > 1:  # a label wrapped over two header rows
             column = kind.column_named(path[-2] + path[-1])
+        if column is not None and stage:
+            column = kind.column_named(column + stage)
         if column is None:
             return None
         named[c] = column
