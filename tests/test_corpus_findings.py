@@ -16,7 +16,7 @@ from tests.conftest import DOCUMENTS, corpus_document
 TABLE_RULES = [
     r
     for r in builtin_rules()
-    if r.family in ("sums", "summary", "cross", "forms", "listings", "structure")
+    if r.family in ("sums", "summary", "cross", "forms", "listings", "structure", "final_accounts")
 ]
 
 EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {

@@ -108,10 +108,20 @@ def _breakdown(rows: list[Row], carry: Row) -> list[Row]:
 
 
 def _compare_sum(context: Context, table: Table, total: Row, parts_rows: list[Row]) -> None:
+    """``total`` against the sum of ``parts_rows`` in every column of the side: the amount
+    (预算数, 决算数) and the funding columns some templates print beside it."""
     if not parts_rows:
         return
-    stated = cell(total, "预算数")
-    parts = [cell(row, "预算数") for row in parts_rows]
+    rows = [total, *parts_rows]
+    for column in dict.fromkeys(c for row in rows for c in row.cells):
+        _compare_column(context, table, total, parts_rows, column)
+
+
+def _compare_column(
+    context: Context, table: Table, total: Row, parts_rows: list[Row], column: str
+) -> None:
+    stated = cell(total, column)
+    parts = [cell(row, column) for row in parts_rows]
     if stated.fact is None and all(p.fact is None for p in parts):
         return
     if table.unread and (stated.fact is None or all(p.fact is None for p in parts)):
@@ -124,7 +134,7 @@ def _compare_sum(context: Context, table: Table, total: Row, parts_rows: list[Ro
         stated,
         Figure.total(parts),
         parts,
-        f"{table.id}「{label(total)}」",
+        f"{table.id}「{label(total)}」" + ("" if column == "预算数" else column),
         f"所列 {len(parts)} 项之和",
     )
 

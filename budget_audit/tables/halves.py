@@ -16,6 +16,8 @@ from __future__ import annotations
 from budget_audit.numbers import is_number
 from budget_audit.tables.kinds import compact
 
+_LABEL_WORDS = ("编码", "名称", "项目")
+
 
 def split_halves(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The lines of a side-by-side grid as one list (left halves, then right halves);
@@ -39,10 +41,13 @@ def split_halves(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _repeat(text: str) -> int | None:
     """Where a header row's label cells start again (``编码 | 名称 | 决算数 | 编码 | 名称 |
-    决算数`` → 3), or ``None``: the row holds no figure, and its second half repeats its
-    first cell by cell."""
+    决算数`` → 3), or ``None``: the row holds no figure, opens with a label column (编码,
+    名称: not the 三公 table's ``预算数 | 决算数`` pairs, which repeat too), and its second
+    half repeats its first cell by cell."""
     cells = [compact(cell) for cell in text.split("\t")]
-    if len(cells) < 4 or any(is_number(cell) for cell in cells) or not cells[0]:
+    if len(cells) < 4 or any(is_number(cell) for cell in cells):
+        return None
+    if not any(word in cells[0] for word in _LABEL_WORDS):
         return None
     for cut in range(2, len(cells) // 2 + 1):
         if cells[cut : 2 * cut] == cells[:cut] and not any(cells[2 * cut :]):
