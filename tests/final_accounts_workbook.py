@@ -259,7 +259,11 @@ NARRATIVE = f"""第三部分 {DEPARTMENT}2024年度部门决算情况说明
 # 28.57% = 2 ÷ 7; shares 33.33% = 10 ÷ 30, 50.00% = 15 ÷ 30, 16.67% = 5 ÷ 30.
 
 
-def build(path: Path, changes: dict[tuple[str, str], Decimal] | None = None) -> Path:
+def build(
+    path: Path,
+    changes: dict[tuple[str, str], Decimal] | None = None,
+    narrative: str = NARRATIVE,
+) -> Path:
     """Write the filled 决算 workbook to ``path``; ``changes`` overwrite cells (sheet, ref)."""
     workbook = Workbook()
     cover = workbook.active
@@ -283,7 +287,7 @@ def build(path: Path, changes: dict[tuple[str, str], Decimal] | None = None) -> 
         _rows(sheet, 3, FUND_HEADER)
         sheet["A7"] = f"说明：{DEPARTMENT}本年度没有{fund}财政拨款收入和支出，故本表无数据。"
     notes = workbook.create_sheet("情况说明")
-    for number, paragraph in enumerate(NARRATIVE.split("\n"), start=1):
+    for number, paragraph in enumerate(narrative.split("\n"), start=1):
         notes.cell(number, 1, paragraph)
     for (sheet_name, ref), value in (changes or {}).items():
         workbook[sheet_name][ref] = value

@@ -5,6 +5,7 @@ from budget_audit.checks import (
     change_rates,
     cross,
     document_kind,
+    final_accounts,
     form_text,
     forms,
     listings,
@@ -64,5 +65,7 @@ KINDS: tuple[CheckKind, ...] = (
     plan_years.project_years,
     reasons.change_reasons,
     outturns.outturn,
+    final_accounts.fund_columns,
+    final_accounts.outturn_figures,
     repeated.repeated_figure,
 )

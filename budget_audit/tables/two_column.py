@@ -140,6 +140,12 @@ def _header_pairs(lines: list[tuple[int, str]]) -> Pairing | None:
     return pairing or None
 
 
+def _names_funds(pairing: Pairing | None) -> bool:
+    """Whether a header pairs fund columns with a label: then a tab-separated text row is
+    read by the header too, as only the header says which fund a figure is."""
+    return pairing is not None and any(column in _FUND_HEADERS for _, column in pairing.values())
+
+
 def _fund(cell: str) -> str | None:
     """The funding column a header names, also with the 决算 wording (``一般公共预算财政拨款``)."""
     for fund in _FUND_HEADERS:
@@ -189,7 +195,9 @@ def read_two_column(
     """
     rows: list[Row] = []
     facts: list[Fact] = []
-    pairing = None if by_position else _header_pairs(lines)
+    pairing = _header_pairs(lines)
+    if by_position and not _names_funds(pairing):
+        pairing = None  # text pairs by adjacency unless its header names fund columns
     # (line, label, amounts by column, printed in a right-hand label column)
     items: list[tuple[int, str, list[tuple[str, LineToken]], bool]] = []
     for number, text in lines:

@@ -1,0 +1,97 @@
+"""决算 identities the budget rules do not state: fund columns of a summary row, and the
+情况说明's 年初预算 / 决算 pairs against the tables.
+
+A 决算's 财政拨款收入支出决算总表 prints each expenditure row's 合计 beside its
+funds (一般公共预算 | 政府性基金预算 | 国有资本经营预算 财政拨款), so 合计 is their
+sum. Its 情况说明 writes "年初预算为 A 万元，支出决算为 B 万元" for the
+一般公共预算 spending, each of its 项 and the “三公” 经费: B is the table's
+决算 figure, and A the table's 预算数 where the table prints one beside it
+(the “三公” table does; the spending tables do not, so A is not checked there).
+"""
+
+from __future__ import annotations
+
+from budget_audit.checks.access import cell, label
+from budget_audit.checks.claim_support import claim_evidence, fact_evidence, mention_figure
+from budget_audit.claims.model import Mention, OutturnClaim
+from budget_audit.claims.subjects import resolve
+from budget_audit.facts import Fact
+from budget_audit.params import TEXT, ListOf, Param
+from budget_audit.rule import Context, check_kind
+from budget_audit.tables.table import Table
+from budget_audit.tolerance import Figure, Verdict, compare, wan
+
+
+@check_kind(
+    "fund_columns",
+    total=Param(TEXT, "预算数", "the column of a two-column table that states the row's total"),
+    funds=Param(ListOf(TEXT), [], "the funding columns printed beside it, which add up to it"),
+)
+def fund_columns(context: Context) -> None:
+    """Across a two-column table's row: the total equals the funds printed beside it."""
+    total, funds = context.rule.params["total"], context.rule.params["funds"]
+    for table in context.document.tables:
+        if table.kind.layout != "two_column":
+            continue
+        for row in table.rows:
+            printed = [column for column in row.cells if column != total]
+            if not printed or any(column not in funds for column in printed):
+                continue  # no funds beside it, or a split that is not by fund (基本/项目支出)
+            parts = [cell(row, fund) for fund in funds]
+            context.compare(
+                cell(row, total),
+                Figure.total(parts),
+                parts,
+                f"{table.id}「{label(row)}」合计",
+                " + ".join(funds),
+            )
+
+
+@check_kind("outturn_figures")
+def outturn_figures(context: Context) -> None:
+    """A 决算 sentence's 决算 figure is the table's; its 年初预算 the table's 预算数 if printed."""
+    document = context.document
+    for claim in document.claims.outturns:
+        resolution = resolve(document, claim.subject, sentence=claim.sentence)
+        facts = list(resolution.facts) if resolution is not None else []
+        if not facts:
+            context.skip(f"「{claim.subject}」的决算数在表中找不到对应的数，未核对")
+            continue
+        if not _agrees(context, claim, claim.outturn, facts, "支出决算"):
+            continue
+        budgets = [b for fact in facts if (b := _budget_of(document.tables, fact)) is not None]
+        if budgets:
+            _agrees(context, claim, claim.budget, budgets, "年初预算")
+
+
+def _agrees(
+    context: Context, claim: OutturnClaim, mention: Mention, facts: list[Fact], what: str
+) -> bool:
+    """Whether the narrative figure is one of the table's (within rounding); report if not."""
+    stated = mention_figure(mention)
+    if any(compare(stated, Figure.of(fact)) is not Verdict.MISMATCH for fact in facts):
+        return True
+    claim.status = "contradicted"
+    table = Figure.of(facts[0])
+    context.report(
+        f"情况说明称「{claim.subject}」{what} {mention.raw} 万元，表中为 {wan(table.value)} 万元",
+        [
+            claim_evidence(context, claim.sentence, mention),
+            *(fact_evidence(context, f) for f in facts),
+        ],
+        expected=table.value,
+        stated=stated.value,
+        difference=stated.value - table.value,
+    )
+    return False
+
+
+def _budget_of(tables: list[Table], fact: Fact) -> Fact | None:
+    """The 预算数 its table prints beside a 决算 figure (the “三公” table's ``合计(预算数)``)."""
+    table = next((t for t in tables if t.id == fact.table), None)
+    if table is None or fact.row is None:
+        return None
+    suffix = table.kind.staged("预算数")
+    if not suffix:
+        return None
+    return table.rows[fact.row].cells.get(f"{fact.column}{suffix}")
