@@ -63,10 +63,13 @@ def summary_items(context: Context) -> None:
                 _compare_sum(context, table, row, _breakdown(rows, row))
             if year is not None and top:
                 _compare_sum(context, table, year, [r for r in top if "结转" not in r.name])
+            # 总计 is 本年 plus the carry-over where 本年 is printed: an item's slip then
+            # shows once, in 本年, not again in 总计.
             for total_name in context.rule.params["grand_totals"][side]:
                 total = item(table, total_name, side)
                 if total is not None and top:
-                    _compare_sum(context, table, total, top + carried)
+                    year_and = [year] if year is not None and year.cells else top
+                    _compare_sum(context, table, total, year_and + carried)
 
 
 def _first(table: Table, names: list[str], side: str) -> Row | None:
