@@ -11,12 +11,12 @@ sum. Its 情况说明 writes "年初预算为 A 万元，支出决算为 B 万�
 
 from __future__ import annotations
 
-from budget_audit.checks.access import cell, label
+from budget_audit.checks.access import cell, item, label
 from budget_audit.checks.claim_support import claim_evidence, fact_evidence, mention_figure
 from budget_audit.claims.model import Mention, OutturnClaim
 from budget_audit.claims.subjects import resolve
 from budget_audit.facts import Fact
-from budget_audit.params import TEXT, ListOf, Param
+from budget_audit.params import TEXT, ListOf, MapOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, compare, wan
@@ -45,6 +45,39 @@ def fund_columns(context: Context) -> None:
                 f"{table.id}「{label(row)}」合计",
                 " + ".join(funds),
             )
+
+
+@check_kind(
+    "class_subtotals",
+    table=Param(TEXT, help="the table kind whose subtotal rows close its economic classes"),
+    subtotals=Param(
+        MapOf(ListOf(TEXT)), {}, "each subtotal row's name and the class codes it adds up"
+    ),
+)
+def class_subtotals(context: Context) -> None:
+    """A subtotal row (人员经费合计) equals the economic classes it covers (301 + 303)."""
+    subtotals: dict[str, list[str]] = context.rule.params["subtotals"]
+    covered = {code for codes in subtotals.values() for code in codes}
+    for table in context.document.tables_of(context.rule.params["table"]):
+        other = [row.code for row in table.rows if row.code and len(row.code) == 3]
+        other = [code for code in other if code not in covered]
+        if other:
+            context.skip(f"{table.id}: 类级科目 {'、'.join(other)} 不在任何小计的范围内，小计未核对")
+            continue
+        for name, codes in subtotals.items():
+            total = item(table, name)
+            if total is None or not total.cells:
+                continue
+            classes = [row for row in table.rows if row.code in codes]
+            for column in total.cells:
+                parts = [cell(row, column) for row in classes]
+                context.compare(
+                    cell(total, column),
+                    Figure.total(parts),
+                    parts,
+                    f"{table.id}「{name}」",
+                    "+".join(row.code or "" for row in classes) or "无所列类级科目",
+                )
 
 
 @check_kind("outturn_figures")

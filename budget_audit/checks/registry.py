@@ -66,6 +66,7 @@ KINDS: tuple[CheckKind, ...] = (
     reasons.change_reasons,
     outturns.outturn,
     final_accounts.fund_columns,
+    final_accounts.class_subtotals,
     final_accounts.outturn_figures,
     repeated.repeated_figure,
 )

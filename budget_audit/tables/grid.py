@@ -184,13 +184,11 @@ def read_tab_rows(
 
 
 def _first_value_column(cells: list[str], kind: TableKind, by_position: bool) -> int | None:
-    """Where the header's value columns begin: its 合计 (总计) cell, or, for a grid source
-    whose header names its total otherwise (``金额``), that cell."""
+    """Where the header's value columns begin: its 合计 (总计) cell, or, for a header that
+    names its total otherwise (``金额``, the 决算 template's ``决算数``), that cell."""
     for index, cell in enumerate(cells):
         if any(label in compact(cell) for label in _TOTAL_LABELS):
             return index
-    if by_position:
-        return None
     return next((i for i, c in enumerate(cells) if c and kind.column_named(c) == "合计"), None)
 
 
