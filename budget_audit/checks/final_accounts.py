@@ -62,7 +62,9 @@ def class_subtotals(context: Context) -> None:
         other = [row.code for row in table.rows if row.code and len(row.code) == 3]
         other = [code for code in other if code not in covered]
         if other:
-            context.skip(f"{table.id}: 类级科目 {'、'.join(other)} 不在任何小计的范围内，小计未核对")
+            context.skip(
+                f"{table.id}: 类级科目 {'、'.join(other)} 不在任何小计的范围内，小计未核对"
+            )
             continue
         for name, codes in subtotals.items():
             total = item(table, name)
