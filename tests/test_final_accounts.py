@@ -196,3 +196,25 @@ def test_the_outturn_sentence_budget_is_not_compared_with_an_outturn(tmp_path: P
     narrative = NARRATIVE.replace("年初预算为450.00万元", "年初预算为455.00万元")
     assert narrative != NARRATIVE
     assert not [f for f in _errors(build(tmp_path / "决算.xlsx", narrative=narrative))]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "cell"),
+    [
+        # 收入支出总计 is the 总表's 总计 (920 = 50 + 870 = 900 + 20), B33
+        ("收入支出总计920.00万元", "收入支出总计930.00万元", "收入支出决算总表!B33"),
+        # 财政拨款收入支出总计 is the 财政拨款 总表's 总计 (870 = 30 + 840 = 860 + 10), B34
+        ("财政拨款收入支出总计870.00万元", "财政拨款收入支出总计880.00万元",
+         "财政拨款收入支出决算总表!B34"),
+        # 本年收入合计 is the income side's 本年 total 870 (B30), not the spending 900
+        ("本年收入合计870.00万元", "本年收入合计880.00万元", "收入支出决算总表!B30"),
+    ],
+)  # fmt: skip
+def test_narrative_totals_are_the_summary_tables_totals(
+    tmp_path: Path, old: str, new: str, cell: str
+) -> None:
+    assert old in NARRATIVE
+    narrative = NARRATIVE.replace(old, new, 1)
+    found = _errors(build(tmp_path / "决算.xlsx", narrative=narrative))
+    [amount] = [f for f in found if f.rule == "BA701"]
+    assert cell in _cells(amount)
