@@ -364,3 +364,32 @@ def _three(workbook: Workbook) -> None:
     ]  # fmt: skip
     _rows(sheet, 3, header)
     _rows(sheet, 7, [THREE])
+
+
+# A filled 政府性基金预算财政拨款收入支出决算表 (rows 5 on): code | name | 年初结转和结余 | 本年收入 |
+# 本年支出 合计 | 基本支出 | 项目支出 | 年末结转和结余; 10.00 + 50.00 = 55.00 + 5.00 in every row.
+FUND: list[Row] = [
+    ("合计", None, d("10.00"), d("50.00"), d("55.00"), None, d("55.00"), d("5.00")),
+    ("212", "城乡社区支出", d("10.00"), d("50.00"), d("55.00"), None, d("55.00"), d("5.00")),
+    ("21208", "国有土地使用权出让收入安排的支出", d("10.00"), d("50.00"), d("55.00"), None,
+     d("55.00"), d("5.00")),
+    ("2120899", "其他国有土地使用权出让收入安排的支出", d("10.00"), d("50.00"), d("55.00"), None,
+     d("55.00"), d("5.00")),
+]  # fmt: skip
+
+
+def build_fund_table(path: Path, changes: dict[str, Decimal] | None = None) -> Path:
+    """A workbook of the 政府性基金 决算 table alone, filled; ``changes`` overwrite its cells."""
+    workbook = Workbook()
+    cover = workbook.active
+    assert cover is not None
+    cover.title = "封面"
+    cover["A1"] = f"{DEPARTMENT}2024年度部门决算"
+    sheet = _sheet(workbook, "政府性基金", "政府性基金预算财政拨款收入支出决算表", 8)
+    _rows(sheet, 3, FUND_HEADER[:2])
+    _rows(sheet, 5, FUND)
+    for ref, value in (changes or {}).items():
+        sheet[ref] = value
+        sheet[ref].number_format = MONEY
+    workbook.save(path)
+    return path

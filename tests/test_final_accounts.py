@@ -17,7 +17,7 @@ import pytest
 
 import budget_audit as ba
 from budget_audit.findings import Evidence, Finding
-from tests.final_accounts_workbook import NARRATIVE, build
+from tests.final_accounts_workbook import NARRATIVE, build, build_fund_table
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +218,25 @@ def test_narrative_totals_are_the_summary_tables_totals(
     found = _errors(build(tmp_path / "决算.xlsx", narrative=narrative))
     [amount] = [f for f in found if f.rule == "BA701"]
     assert cell in _cells(amount)
+
+
+def test_a_filled_fund_table_is_read_by_its_two_header_rows(tmp_path: Path) -> None:
+    path = build_fund_table(tmp_path / "基金.xlsx")
+    document = ba.load(path)
+    [table] = document.tables_of("政府性基金预算支出表")
+    assert document.coverage.not_understood == []
+    row = next(r for r in table.rows if r.code == "2120899")
+    assert {c: str(f.value) for c, f in row.cells.items()} == {
+        "年初结转和结余": "10.00", "本年收入": "50.00", "合计": "55.00", "项目支出": "55.00",
+        "年末结转和结余": "5.00",
+    }  # fmt: skip
+    assert Evidence.of(row.cells["年末结转和结余"], document.source).cell == "政府性基金!H8"
+    assert _errors(path) == []
+
+
+def test_a_fund_rows_flow_must_balance(tmp_path: Path) -> None:
+    # 2120899: 年末 5 → 6: 10 + 50 = 60 ≠ 55 + 6 = 61 (and 21208 above it says 5, BA101)
+    found = _errors(build_fund_table(tmp_path / "基金.xlsx", {"H8": Decimal("6.00")}))
+    [flow] = [f for f in found if f.rule == "BA605"]
+    assert flow.stated == Decimal("61") and flow.expected == Decimal("60")
+    assert all("政府性基金!H8" in _cells(f) for f in found)

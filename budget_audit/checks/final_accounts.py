@@ -1,5 +1,6 @@
-"""决算 identities the budget rules do not state: fund columns of a summary row, and the
-情况说明's 年初预算 / 决算 pairs against the tables.
+"""决算 identities the budget rules do not state: fund columns of a summary row, a fund's
+flow by 科目, the 基本支出表's subtotals, and the 情况说明's 年初预算 / 决算 pairs against
+the tables.
 
 A 决算's 财政拨款收入支出决算总表 prints each expenditure row's 合计 beside its
 funds (一般公共预算 | 政府性基金预算 | 国有资本经营预算 财政拨款), so 合计 is their
@@ -79,6 +80,34 @@ def class_subtotals(context: Context) -> None:
                     parts,
                     f"{table.id}「{name}」",
                     "+".join(row.code or "" for row in classes) or "无所列类级科目",
+                )
+
+
+@check_kind(
+    "flow_columns",
+    tables=Param(ListOf(TEXT), [], "the table kinds that print a fund's flow by 科目"),
+    income=Param(ListOf(TEXT), [], "the columns that bring money in (年初结转和结余, 本年收入)"),
+    spending=Param(ListOf(TEXT), [], "the columns it goes to (本年支出 合计, 年末结转和结余)"),
+)
+def flow_columns(context: Context) -> None:
+    """Across a row of a fund's 决算 table: what came in is what went out or was carried on."""
+    params = context.rule.params
+    income, spending = params["income"], params["spending"]
+    for kind in params["tables"]:
+        for table in context.document.tables_of(kind):
+            if table.printed is None or not set(income + spending) <= table.printed:
+                continue  # a 预算 table (no flow columns): nothing to hold it to
+            for row in table.rows:
+                came = [cell(row, column) for column in income]
+                went = [cell(row, column) for column in spending]
+                if all(f.fact is None for f in came + went):
+                    continue
+                context.compare(
+                    Figure.total(went),
+                    Figure.total(came),
+                    [*went, *came],
+                    f"{table.id}「{label(row)}」{' + '.join(spending)}",
+                    " + ".join(income),
                 )
 
 

@@ -67,6 +67,7 @@ KINDS: tuple[CheckKind, ...] = (
     outturns.outturn,
     final_accounts.fund_columns,
     final_accounts.class_subtotals,
+    final_accounts.flow_columns,
     final_accounts.outturn_figures,
     repeated.repeated_figure,
 )

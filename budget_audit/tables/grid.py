@@ -131,6 +131,7 @@ def read_tab_rows(
                 headers.append(cells)
             value_start = _first_value_column(cells, kind, by_position)
             if value_start is not None:
+                value_start = _leftmost_named(headers, value_start, kind)
                 name_index = next(
                     (i for i, c in enumerate(cells[:value_start]) if "名称" in c), None
                 )
@@ -190,6 +191,19 @@ def _first_value_column(cells: list[str], kind: TableKind, by_position: bool) ->
         if any(label in compact(cell) for label in _TOTAL_LABELS):
             return index
     return next((i for i, c in enumerate(cells) if c and kind.column_named(c) == "合计"), None)
+
+
+def _leftmost_named(headers: list[list[str]], value_start: int, kind: TableKind) -> int:
+    """The first value column where an upper header row names a column of the kind left of
+    the 合计 a lower row names (the 决算 fund tables: ``年初结转和结余 | 本年收入 | 本年支出
+    (合计 | 基本支出 | 项目支出) | 年末结转和结余``); ``value_start`` otherwise."""
+    named = [
+        index
+        for row in headers
+        for index, cell in enumerate(row[:value_start])
+        if index > 0 and cell.strip() and kind.column_named(cell) is not None
+    ]
+    return min(named, default=value_start)
 
 
 def _after_label(cells: list[str]) -> list[tuple[int, str]]:
