@@ -240,3 +240,15 @@ def test_a_fund_rows_flow_must_balance(tmp_path: Path) -> None:
     [flow] = [f for f in found if f.rule == "BA605"]
     assert flow.stated == Decimal("61") and flow.expected == Decimal("60")
     assert all("政府性基金!H8" in _cells(f) for f in found)
+
+
+def test_a_three_public_items_rate_is_held_to_the_tables_budget(tmp_path: Path) -> None:
+    # "因公出国（境）费决算为10.00万元，完成预算的83.33%": no budget in the sentence, so the
+    # rate is 10.00 ÷ the table's 预算数 12.00 (C7) = 83.33%; printed 88.33% is an error.
+    old, new = "完成预算的83.33%", "完成预算的88.33%"
+    assert old in NARRATIVE
+    found = _errors(build(tmp_path / "决算.xlsx", narrative=NARRATIVE.replace(old, new)))
+    [rate] = found
+    assert rate.rule == "BA603"
+    assert rate.stated == Decimal("88.33") and rate.expected == Decimal("83.33")
+    assert "三公经费!C7" in _cells(rate)

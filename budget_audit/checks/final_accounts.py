@@ -20,7 +20,7 @@ from budget_audit.facts import Fact
 from budget_audit.params import TEXT, ListOf, MapOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict, wan
 
 
 @check_kind(
@@ -123,9 +123,34 @@ def outturn_figures(context: Context) -> None:
             continue
         if not _agrees(context, claim, claim.outturn, facts, "支出决算"):
             continue
+        if claim.status == "not checkable":
+            claim.status = "verified"
         budgets = [b for fact in facts if (b := _budget_of(document.tables, fact)) is not None]
-        if budgets:
+        if budgets and claim.budget is not None:
             _agrees(context, claim, claim.budget, budgets, "年初预算")
+        elif budgets and claim.rate is not None:
+            _rate_agrees(context, claim, claim.rate, budgets[0])
+
+
+def _rate_agrees(context: Context, claim: OutturnClaim, rate: Mention, budget: Fact) -> None:
+    """ "B 万元，完成预算的 C%" with no budget in the sentence: C is B ÷ the table's 预算数."""
+    outturn = mention_figure(claim.outturn)
+    if share_verdict(rate.amount.interval, outturn, Figure.of(budget)) is not Verdict.MISMATCH:
+        return
+    claim.status = "contradicted"
+    computed = exact_share(outturn, Figure.of(budget))
+    context.report(
+        f"情况说明称「{claim.subject}」决算 {claim.outturn.raw} 万元、完成预算的 {rate.raw}%，"
+        f"表中预算数为 {wan(Figure.of(budget).value)} 万元，完成率应为 {computed}%",
+        [
+            claim_evidence(context, claim.sentence, rate),
+            claim_evidence(context, claim.sentence, claim.outturn),
+            fact_evidence(context, budget),
+        ],
+        expected=computed,
+        stated=rate.amount.value,
+        difference=rate.amount.value - computed,
+    )
 
 
 def _agrees(
