@@ -174,7 +174,7 @@ def summary_balance(context: Context) -> None:
             spent, received = cell(expenditure, "预算数"), cell(income, "预算数")
             if spent.fact is None and received.fact is None:
                 continue
-            if not carried_in and not carried_out:
+            if not any(figure.value for figure in carried_in + carried_out):
                 what, how = f"{table.id}「{expenditure_name}」", f"「{income_name}」"
                 context.compare(spent, received, [received], what, how)
                 continue
