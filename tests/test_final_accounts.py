@@ -252,3 +252,26 @@ def test_a_three_public_items_rate_is_held_to_the_tables_budget(tmp_path: Path) 
     assert rate.rule == "BA603"
     assert rate.stated == Decimal("88.33") and rate.expected == Decimal("83.33")
     assert "三公经费!C7" in _cells(rate)
+
+
+def test_a_summary_consistent_in_itself_is_compared_with_the_spending_table(
+    tmp_path: Path,
+) -> None:
+    # 总表 spending 一般公共服务支出 800 → 801, 本年支出合计 900 → 901, 总计 920 → 921 (901 + 0 + 20),
+    # and on the left 使用非财政拨款结余 0 → 1, 总计 921 (870 + 1 + 50): the 总表 adds up (the
+    # 使用非财政拨款结余 counts towards 总计), but the 支出决算表 says 800 and 900.
+    changes = {
+        ("收入支出决算总表", "D6"): Decimal("801.00"),
+        ("收入支出决算总表", "D30"): Decimal("901.00"),
+        ("收入支出决算总表", "D33"): Decimal("921.00"),
+        ("收入支出决算总表", "B31"): Decimal("1.00"),
+        ("收入支出决算总表", "B33"): Decimal("921.00"),
+    }
+    found = _errors(build(tmp_path / "决算.xlsx", changes))
+    tables = sorted((f.rule, tuple(_cells(f))) for f in found if f.rule.startswith("BA3"))
+    assert tables == [
+        ("BA301", ("收入支出决算总表!D30", "支出决算表!C5")),
+        ("BA302", ("收入支出决算总表!D6", "支出决算表!C6")),
+    ]
+    # the narrative's 920 and 900 now disagree with the 总表 (BA701), nothing else
+    assert sorted(f.rule for f in found) == ["BA301", "BA302", "BA701", "BA701"]
