@@ -17,7 +17,17 @@ TABLE_RULES = [
     r
     for r in builtin_rules()
     if r.family
-    in ("sums", "summary", "cross", "forms", "listings", "structure", "subjects", "parts")
+    in (
+        "sums",
+        "summary",
+        "cross",
+        "forms",
+        "listings",
+        "structure",
+        "subjects",
+        "parts",
+        "final_accounts",
+    )
 ]
 
 EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {

@@ -111,7 +111,7 @@ class OutturnClaim:
     completion rate ("完成年初预算的 ``rate``%") and the comparison word ("决算数大于预算数") it states."""
 
     subject: str
-    budget: Mention
+    budget: Mention | None  # None: "因公出国(境)费决算为 B 万元，完成预算的 C%" names no budget
     outturn: Mention
     sentence: Sentence
     rate: Mention | None = None

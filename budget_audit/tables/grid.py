@@ -138,6 +138,7 @@ def read_tab_rows(
                 headers.append(cells)
             value_start = _first_value_column(cells, kind, by_position)
             if value_start is not None:
+                value_start = _leftmost_named(headers, value_start, kind)
                 name_index = next(
                     (i for i, c in enumerate(cells[:value_start]) if "名称" in c), None
                 )
@@ -191,14 +192,25 @@ def read_tab_rows(
 
 
 def _first_value_column(cells: list[str], kind: TableKind, by_position: bool) -> int | None:
-    """Where the header's value columns begin: its 合计 (总计) cell, or, for a grid source
-    whose header names its total otherwise (``金额``), that cell."""
+    """Where the header's value columns begin: its 合计 (总计) cell, or, for a header that
+    names its total otherwise (``金额``, the 决算 template's ``决算数``), that cell."""
     for index, cell in enumerate(cells):
         if any(label in compact(cell) for label in _TOTAL_LABELS):
             return index
-    if by_position:
-        return None
     return next((i for i, c in enumerate(cells) if c and kind.column_named(c) == "合计"), None)
+
+
+def _leftmost_named(headers: list[list[str]], value_start: int, kind: TableKind) -> int:
+    """The first value column where an upper header row names a column of the kind left of
+    the 合计 a lower row names (the 决算 fund tables: ``年初结转和结余 | 本年收入 | 本年支出
+    (合计 | 基本支出 | 项目支出) | 年末结转和结余``); ``value_start`` otherwise."""
+    named = [
+        index
+        for row in headers
+        for index, cell in enumerate(row[:value_start])
+        if index > 0 and cell.strip() and kind.column_named(cell) is not None
+    ]
+    return min(named, default=value_start)
 
 
 def _after_label(cells: list[str]) -> list[tuple[int, str]]:
@@ -249,10 +261,15 @@ def _named_columns(
         path = [filled[r][c] for r in range(len(grid)) if filled[r][c]]
         if not path:
             continue
+        stage = kind.staged(path[-1]) if len(path) > 1 else None
+        if stage is not None:  # 合计 over 预算数 | 决算数: two figures of 合计, kept apart
+            path = path[:-1]
         label = path[-2] if compact(path[-1]) == "小计" and len(path) > 1 else path[-1]
         column = kind.column_named(label)
         if column is None and len(path) > 1:  # a label wrapped over two header rows
             column = kind.column_named(path[-2] + path[-1])
+        if column is not None and stage:
+            column = kind.column_named(column + stage)
         if column is None:
             return None
         named[c] = column

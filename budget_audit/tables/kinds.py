@@ -60,6 +60,14 @@ class TableKind:
     # False when the columns were named by a header whose cells' order was lost (PDF text):
     # a row no placement fits then stays unread instead of being placed on the usual columns.
     ordered: bool = True
+    # A header word under a column's name that says which figure it is (the 决算 三公
+    # table's 预算数 | 决算数), and the suffix that keeps that figure's column apart.
+    stages: tuple[tuple[str, str], ...] = ()
+
+    def staged(self, header: str) -> str | None:
+        """The suffix a stage word (``预算数``) gives its column's name, or ``None`` if
+        ``header`` is not one of the kind's stage words."""
+        return dict(self.stages).get(compact(header))
 
     @property
     def positional_identities(self) -> tuple[Identity, ...]:
@@ -242,6 +250,7 @@ def _kind(entry: dict[str, Any]) -> TableKind:
             for column, names in entry.get("aliases", {}).items()
         ),
         extra=tuple(entry.get("extra", [])),
+        stages=tuple((compact(str(w)), str(s)) for w, s in entry.get("stages", {}).items()),
     )
 
 

@@ -18,6 +18,7 @@ from budget_audit.tables.grid import (
     read_space_rows,
     read_tab_rows,
 )
+from budget_audit.tables.halves import split_halves
 from budget_audit.tables.kinds import Identity, TableKind
 from budget_audit.tables.listing import read_listing
 from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
@@ -165,7 +166,7 @@ def read_table(
     table.columns = kind.columns
     if kind.layout == "grid":
         if layout == "tab":
-            grid = read_tab_rows(lines, kind, by_position=source.kind == "text")
+            grid = read_tab_rows(split_halves(lines), kind, by_position=source.kind == "text")
             raw, table.columns, table.printed = grid.rows, grid.columns, grid.printed
             placing = kind
         else:
