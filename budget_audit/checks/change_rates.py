@@ -7,7 +7,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from budget_audit.checks.change_figures import change_mentions, change_story, delta_of, prior_of
-from budget_audit.checks.claim_support import HUNDRED, claim_evidence, mention_figure
+from budget_audit.checks.claim_support import (
+    HUNDRED,
+    TRUNCATED,
+    claim_evidence,
+    mention_figure,
+    truncated,
+)
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE
 from budget_audit.numbers import Interval
@@ -33,6 +39,9 @@ def change_percent(context: Context) -> None:
             continue  # the figures moved the other way: BA704 says so, once
         current = mention_figure(claim.current.value)
         printed = claim.percent.amount.interval
+        if delta.value == 0 and printed.contains(Decimal(0)):
+            claim.status = "verified"  # nothing moved, 0%: true even when both years are 0
+            continue
         if _fits(printed, share_interval(delta, prior)):
             claim.status = "verified"
             slip = _exact_slip(claim.percent, current, delta, prior)
@@ -40,7 +49,11 @@ def change_percent(context: Context) -> None:
                 _report_exact_slip(context, claim, prior, delta, slip)
             continue
         claim.status = "contradicted"
-        diagnosis, severity = _diagnose(printed, current, delta, prior)
+        severity: str | None
+        if truncated(claim.percent, share_interval(delta, prior)):
+            diagnosis, severity = TRUNCATED, "warning"
+        else:
+            diagnosis, severity = _diagnose(printed, current, delta, prior)
         expected = (
             (delta.value / prior.value * HUNDRED).quantize(Decimal("0.01")) if prior.value else None
         )

@@ -122,3 +122,17 @@ def overall_current(context: Context, rows: tuple[str, ...]) -> Fact | None:
     if any(f is not None and f.value != 0 for f in other_sources):
         return None
     return fact
+
+
+def truncated(printed: Mention, possible: tuple[Decimal, Decimal] | None) -> bool:
+    """Whether a printed percentage is what the right computation gives when cut off at the
+    printed places instead of rounded (36.586% printed 36.58%): a real slip, but a minor one, so
+    the checks report it as a warning saying so rather than as an error."""
+    if possible is None:
+        return False
+    unit = Decimal(1).scaleb(-printed.amount.places)
+    low, high = printed.amount.value, printed.amount.value + unit
+    return low <= possible[1] and possible[0] < high
+
+
+TRUNCATED = "列示数是截断而非四舍五入的结果"

@@ -41,12 +41,20 @@ _SHARE = re.compile(r"占(?:比)?\s*(?P<num>\d+(?:\.\d+)?)\s*%")
 # What a change is measured against: the prior year's budget (预算, the default), what was
 # spent of it (执行数, Shanghai), its final accounts (决算).
 _BASIS = r"(?P<basis>预算执行数|预算执行|执行数|预算数|预算|决算数|决算|数)?"
+# The prior year's figure a change may state before its direction: "比上年累计支出 433 万元减少 2 万元",
+# "较 2024 年的 2190 万元减少 221 万元" (a few words, none of them a direction, then the amount).
+_DIRECTION_WORDS = "增加|减少|增长|下降|降低|持平|上升"
+_STATED_PRIOR = (
+    rf"(?:\s*(?:(?!{_DIRECTION_WORDS})[^\d,;:。(]){{0,8}}?"
+    r"(?P<prior>\d[\d,]*(?:\.\d+)?)\s*(?P<punit>万元|元)\s*,?\s*)?"
+)
 _CHANGE = re.compile(
-    r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年)度?"
+    r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年|(?<=同比))度?"  # 同比 alone: on last year
     + _BASIS
     + r"(?:相比)?\s*,?\s*"
-    r"(?P<dir>增加|减少|增长|下降|降低|持平|没有变化|无变化|相同|不变)"
-    r"(?:\s*(?P<delta>\d[\d,]*(?:\.\d+)?)\s*万元)?"
+    + f"(?(by){_STATED_PRIOR})"  # only after 比/较: "2025 年预算 100 万元，减少…" states this year's
+    + r"(?P<dir>增加|减少|增长|下降|降低|持平|没有变化|无变化|相同|不变)了?"
+    r"(?:\s*(?P<delta>\d[\d,]*(?:\.\d+)?)\s*(?P<dunit>万元|元))?"
     r"(?:\s*,\s*(?P<pdir>增长|下降|降低|减少|增加|上升|增幅|降幅)\s*(?:为|了)?\s*"
     r"(?P<pct>\d+(?:\.\d+)?)\s*%|(?<![\d.])\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
 )
@@ -101,7 +109,8 @@ def _read_sentence(
 ) -> tuple[list[AmountClaim], AmountClaim | None]:
     text = sentence.text
     changes = list(_CHANGE.finditer(text))
-    deltas = {m.start("delta") for m in changes if m.group("delta")}
+    # a change's own figures (the delta, a prior year it states) are not amounts of a subject
+    deltas = {m.start(g) for m in changes for g in ("delta", "prior") if m.group(g)}
     amounts: list[AmountClaim] = []
     if previous and re.match(r"\s*其中", text):
         anchor = previous[-1]
@@ -123,7 +132,9 @@ def _read_sentence(
         current = (
             before[-1] if before else _named_earlier(subject_before(text, change.start()), previous)
         )
-        prior = _stated_prior(text, change, [a for a in before if a is not current])
+        prior = _inline_prior(sentence, change, current) or _stated_prior(
+            text, change, [a for a in before if a is not current]
+        )
         claims.changes.append(_change(sentence, change, current, prior))
     for share in _SHARE.finditer(text):
         before = [a for a in amounts if a.value.start < share.start()]
@@ -139,12 +150,20 @@ def _read_sentence(
 
 
 def _named_earlier(subject: str, previous: list[AmountClaim]) -> AmountClaim | None:
-    """The earlier amount a change without its own amount refers to: the one its subject names,
-    else the last one (``2026 年收支总预算 1602.84 万元。比 2025 年预算减少…``)."""
+    """The earlier amount a change without its own amount refers to: the one its subject names
+    (one subject holding the other), else, for a change with no subject of its own, the amount of
+    the sentence before when that sentence states only one (``2026 年收支总预算 1602.84 万元。比
+    2025 年预算减少…``). After a sentence listing several amounts ("其中 A、B、C") nothing says which
+    one a bare change is about, nor which an unnamed subject is, so none is taken."""
+    key = re.sub(r"[“”〝〞\"']", "", subject)
     for claim in reversed(previous):
-        if subject and common_run(subject, claim.subject) >= 4:
+        named = re.sub(r"[“”〝〞\"']", "", claim.subject)
+        if key and named and min(len(key), len(named)) >= 2 and (named in key or key in named):
             return claim
-    return previous[-1] if previous else None
+    if key or not previous:
+        return None
+    last = [claim for claim in previous if claim.sentence is previous[-1].sentence]
+    return last[0] if len(last) == 1 else None
 
 
 def common_run(a: str, b: str) -> int:
@@ -178,6 +197,18 @@ def _stated_prior(
     return None
 
 
+def _inline_prior(
+    sentence: Sentence, change: re.Match[str], current: AmountClaim | None
+) -> AmountClaim | None:
+    """The prior year's figure stated inside the change ("比上年累计支出 433 万元减少 2 万元")."""
+    if not change.group("prior"):
+        return None
+    subject = current.subject if current is not None else ""
+    return AmountClaim(
+        subject, mention_at(sentence, change, "prior", change.group("punit")), sentence
+    )
+
+
 def _clause_start(text: str, position: int) -> int:
     breaks = [m.end() for m in re.finditer(r"[,;:。]", text[:position])]
     return breaks[-1] if breaks else 0
@@ -187,7 +218,9 @@ def _change(
     sentence: Sentence, match: re.Match[str], current: AmountClaim | None, prior: AmountClaim | None
 ) -> ChangeClaim:
     year = int(match.group("year")) if match.group("year") else None
-    delta = mention_at(sentence, match, "delta", "万元") if match.group("delta") else None
+    delta = (
+        mention_at(sentence, match, "delta", match.group("dunit")) if match.group("delta") else None
+    )
     rate = "pct" if match.group("pct") else "rate" if match.group("rate") else None
     return ChangeClaim(
         current=current,

@@ -1,0 +1,159 @@
+"""Narrative wording of other provinces, written for these tests (names and figures made up).
+
+Each sentence has the grammatical form of a real 情况说明 of a place our corpus
+does not cover; the arithmetic that makes it right or wrong is written beside it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget_audit import parse
+from budget_audit.audit import audit_document
+from budget_audit.document import Document
+from budget_audit.engine import builtin_rules
+from budget_audit.source import decode
+
+NARRATIVE_RULES = [r for r in builtin_rules() if r.family == "narrative"]
+HEAD = "第一部分 示例中心概况\n\n第二部分 示例中心 2026 年部门预算表\n\n第三部分 情况说明\n"
+FIRST = HEAD.count("\n") + 1  # the line of the first narrative line
+
+
+def document(narrative: str) -> Document:
+    return parse(decode((HEAD + narrative).encode(), "example.txt"))
+
+
+def findings(narrative: str) -> list[tuple[str, str, int, str]]:
+    """(rule, severity, line, message) of every error and warning."""
+    found = audit_document(document(narrative), NARRATIVE_RULES).found
+    return [(f.rule, f.severity, f.line, f.message) for f in found if f.severity != "info"]
+
+
+def rules(narrative: str) -> list[tuple[str, str, int]]:
+    return [(rule, severity, line) for rule, severity, line, _ in findings(narrative)]
+
+
+# "与上年相比减少了 A 万元，减少 C%": the 了 after the direction.
+# 2,460.5 + 539.5 = 3000.0 and 539.5 / 3000.0 = 17.983%, printed 17.98%.
+def test_a_change_with_le_is_read_and_a_right_rate_passes() -> None:
+    text = "项目支出预算数为 2,460.5 万元。与上年相比减少了 539.5\n万元，减少 17.98%。\n"
+    [change] = document(text).claims.changes
+    assert change.delta is not None and change.delta.raw == "539.5"
+    assert change.current is not None and change.current.value.raw == "2,460.5"
+    assert rules(text) == []
+
+
+def test_a_change_with_le_and_a_wrong_rate_is_an_error_on_its_line() -> None:
+    # 12.40% is no rounding, cutting or usual slip of 17.983% (539.5 / 2,460.5 = 21.93%)
+    text = "项目支出预算数为 2,460.5 万元。与上年相比减少了 539.5\n万元，减少 12.40%。\n"
+    assert rules(text) == [("BA703", "error", FIRST + 1)]
+
+
+# 5,213.44 - 1,313.44 = 3,900.00 and 1,313.44 / 3,900.00 = 33.6779%: 33.68% rounded, 33.67% cut off.
+RATE = "行政运行支出 5,213.44 万元，比上年增加 1,313.44 万元，增长 {}%。\n"
+
+
+def test_a_rate_cut_off_instead_of_rounded_is_a_warning_saying_so() -> None:
+    assert rules(RATE.format("33.68")) == []
+    [(rule, severity, line, message)] = findings(RATE.format("33.67"))
+    assert (rule, severity, line) == ("BA703", "warning", FIRST)
+    assert "截断" in message
+
+
+def test_a_rate_below_the_cut_off_one_is_still_an_error() -> None:
+    # 33.66% is neither 33.6779% rounded (33.68) nor cut off (33.67)
+    assert rules(RATE.format("33.66")) == [("BA703", "error", FIRST)]
+
+
+def test_a_share_cut_off_instead_of_rounded_is_a_warning() -> None:
+    # 523.37 / 800 = 65.42125% (65.42 right); 276.63 / 800 = 34.57875%: 34.58 rounded, 34.57 cut off
+    text = (
+        "本年支出合计 800 万元，其中：基本支出 523.37 万元，占 65.42%；"
+        "项目支出 276.63 万元，占 {}%。\n"
+    )
+    assert rules(text.format("34.58")) == []
+    [(rule, severity, _, message)] = findings(text.format("34.57"))
+    assert (rule, severity) == ("BA702", "warning") and "截断" in message
+    assert rules(text.format("34.68")) == [("BA702", "error", FIRST)]
+
+
+# "同比减少 A 元，下降 C%" (figures in 元): 636,000 + 64,000 = 700,000 and 64,000 / 700,000 =
+# 9.142857%, printed 9.14%; 10.06% is 64,000 / 636,000 = 10.063%, the current year as base.
+def test_a_year_on_year_change_in_yuan_is_read() -> None:
+    text = "基本支出预算 636,000.00 元，同比减少 64,000.00 元，下降 {}%。\n"
+    [change] = document(text.format("9.14")).claims.changes
+    assert change.delta is not None and change.delta.unit == "元"
+    assert change.delta.amount.value == Decimal("64000.00")
+    assert rules(text.format("9.14")) == []
+    [(rule, severity, line, message)] = findings(text.format("10.06"))
+    assert (rule, severity, line) == ("BA703", "error", FIRST)
+    assert "本年数" in message  # the slip named: divided by the current year
+
+
+# "较 2025 年的 A 万元减少 B 万元": the prior year stated inside the change. 1,650 - 165 = 1,485,
+# 165 / 1,650 = 10%, and the items after 其中 add to the current year: 35 + 210 + 1,240 = 1,485.
+STATED_PRIOR = (
+    "“三公”经费预算 1,485 万元，较 2025 年的 1,650 万元减少 165 万元，下降 10%。"
+    "其中：因公出国（境）费 35 万元，公务接待费 210 万元，公务用车购置及运行维护费 {} 万元。\n"
+)
+
+
+def test_a_prior_year_stated_inside_the_change_is_its_prior_not_an_amount() -> None:
+    claims = document(STATED_PRIOR.format("1,240")).claims
+    [change] = claims.changes
+    assert change.prior is not None and change.prior.value.raw == "1,650"
+    assert change.delta is not None and change.delta.raw == "165"
+    assert [a.value.raw for a in claims.amounts] == ["1,485", "35", "210", "1,240"]
+    [item_list] = claims.lists
+    assert item_list.total is not None and item_list.total.value.raw == "1,485"
+    assert rules(STATED_PRIOR.format("1,240")) == []
+
+
+def test_a_list_under_a_change_with_its_prior_is_summed_against_the_current_year() -> None:
+    # 35 + 210 + 1,250 = 1,495, not 1,485
+    assert rules(STATED_PRIOR.format("1,250")) == [("BA706", "error", FIRST)]
+
+
+def test_a_prior_year_with_words_before_its_amount() -> None:
+    # "比上年累计支出 A 万元减少 B 万元": 431 + 2 = 433, 2 / 433 = 0.462%, printed 0.46%
+    text = "“三公”经费支出 431 万元，比上年累计支出 433 万元减少 2 万元，下降 0.46%。\n"
+    [change] = document(text).claims.changes
+    assert change.prior is not None and change.prior.value.raw == "433"
+    assert rules(text) == []
+    assert rules(text.replace("0.46%", "0.64%")) == [("BA703", "error", FIRST)]
+
+
+def test_nothing_moved_from_zero_is_not_a_rate_error() -> None:
+    # 0 to 0, "增长 0%": the rate is undefined but nothing is wrong
+    assert rules("经营收入 0.00 万元，较上年增加 0.00 万元，增长 0%。\n") == []
+
+
+# A change with no amount of its own after a sentence listing several: nothing says which it is
+# about. Here it is the total's (300 + 20 = 320, 20 / 320 = 6.25%), not the last item's
+# (240 + 20 = 260, 20 / 260 = 7.69%), and it is left unchecked rather than held to an item.
+def test_a_bare_change_after_a_list_is_not_held_to_its_last_item() -> None:
+    text = (
+        "“三公”经费预算 300 万元。其中，公务接待费 60 万元，公务用车运行维护费 240 万元。"
+        "同口径比 2025 年减少 20 万元，下降 6.25%。\n"
+    )
+    [change] = document(text).claims.changes
+    assert change.current is None
+    assert rules(text) == []
+
+
+def test_an_item_with_no_amount_of_its_own_is_not_held_to_a_similar_one() -> None:
+    # 公务用车购置费 is not 公务用车购置及运行费 (2,800): 334 / (2,800 + 334) = 10.66%, not 90%
+    text = (
+        "“三公”经费预算 3,000 万元。其中，公务接待费 200 万元，公务用车购置及运行费 2,800 万元。"
+        "公务用车购置费同口径比 2025 年减少 334 万元，下降 90%。\n"
+    )
+    [change] = document(text).claims.changes
+    assert change.current is None
+    assert rules(text) == []
+
+
+def test_a_bare_change_after_one_amount_refers_to_it() -> None:
+    # 1,602.84 + 11.36 = 1,614.20 and 11.36 / 1,614.20 = 0.7037%, printed 0.70%; 0.71% is wrong
+    text = "2026 年收支总预算 1,602.84 万元。比 2025 年预算减少 11.36 万元，下降 {}%。\n"
+    assert rules(text.format("0.70")) == []
+    assert [r for r in rules(text.format("0.71")) if r[0] == "BA703"] == [("BA703", "error", FIRST)]
