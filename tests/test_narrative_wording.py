@@ -157,3 +157,46 @@ def test_a_bare_change_after_one_amount_refers_to_it() -> None:
     text = "2026 年收支总预算 1,602.84 万元。比 2025 年预算减少 11.36 万元，下降 {}%。\n"
     assert rules(text.format("0.70")) == []
     assert [r for r in rules(text.format("0.71")) if r[0] == "BA703"] == [("BA703", "error", FIRST)]
+
+
+# A 决算's 收入总计 and 支出总计 are two figures: each change implies its own prior year.
+# 1,500 - 300 = 1,200 (300 / 1,200 = 25%); 1,650 - 350 = 1,300 (350 / 1,300 = 26.923%).
+SIDES = (
+    "四、财政拨款收入支出决算总体情况说明\n"
+    "2025年财政拨款收入总计 1,500 万元，与2024年相比增加 300 万元，增长 25%；"
+    "财政拨款{}总计 1,650 万元，与2024年相比增加 {} 万元，增长 {}%。\n"
+)
+
+
+def test_income_and_spending_totals_imply_their_own_prior_years() -> None:
+    assert rules(SIDES.format("支出", "350", "26.92")) == []
+
+
+def test_two_changes_of_one_side_that_imply_two_prior_years_disagree() -> None:
+    # the second 收入总计 implies 1,650 - 450 = 1,200, as the first; 1,650 - 350 = 1,300 does not
+    # (450 / 1,200 = 37.5% and 350 / 1,300 = 26.923% keep each rate right)
+    assert rules(SIDES.format("收入", "450", "37.5")) == []
+    assert rules(SIDES.format("收入", "350", "26.92")) == [("BA705", "error", FIRST + 1)]
+
+
+# "其中：A 0 万元，比上年持平；B 12 万元，比上年减少 1.5 万元，C 36 万元…": the items change their
+# separator midway. 0 + 12 + 36 = 48, the total; the first two alone (12) are not the list.
+SEPARATORS = (
+    "“三公”经费支出合计 48 万元，比上年减少 3.5 万元。其中：因公出国（境）费 0 万元，比上年持平；"
+    "公务用车购置及运行维护费 12 万元，比上年减少 1.5 万元，公务接待费 {} 万元，比上年减少 2 万元。\n"
+)
+
+
+def test_a_list_that_changes_separator_midway_may_run_on() -> None:
+    assert rules(SEPARATORS.format("36")) == []
+    [item_list] = document(SEPARATORS.format("36")).claims.lists
+    assert [i.value.raw for i in item_list.whole] == ["0", "12", "36"]
+
+
+def test_a_list_whose_end_is_uncertain_is_not_summed() -> None:
+    # 0 + 12 + 34 = 46 is not 48, but nor is it sure the list is those three: not checkable
+    document_ = document(SEPARATORS.format("34"))
+    assert [r for r in rules(SEPARATORS.format("34")) if r[0] == "BA706"] == []
+    audit_document(document_, NARRATIVE_RULES)
+    [item_list] = document_.claims.lists
+    assert item_list.status == "not checkable" and "不明确" in item_list.note

@@ -98,6 +98,12 @@ def _shift_run(
     return best if len(best) >= 2 else []
 
 
+def _adds_up(total: Figure, items: list[AmountClaim]) -> bool:
+    """Whether ``items`` add up to ``total`` within rounding."""
+    summed = Figure.total(mention_figure(item.value) for item in items)
+    return compare(total, summed) is not Verdict.MISMATCH
+
+
 def _check_sum(context: Context, item_list: ListClaim) -> None:
     if item_list.total is None:
         return
@@ -109,6 +115,13 @@ def _check_sum(context: Context, item_list: ListClaim) -> None:
     summed = Figure.total(parts).value
     if verdict is Verdict.EQUAL:
         item_list.status = "verified"
+        return
+    if item_list.whole:
+        # the separators change midway: the list may run on, and where it ends is uncertain
+        if _adds_up(total, item_list.whole):
+            item_list.status = "verified"
+        else:
+            item_list.note = "列举的分隔符中途改变，列举到哪一项为止不明确，未核对合计"
         return
     severity = "info" if verdict is Verdict.ROUNDING else None
     item_list.status = "verified" if severity else "contradicted"

@@ -242,9 +242,9 @@ def _lists(
     triggers = list(_LIST_TRIGGER.finditer(sentence.text))
     for index, trigger in enumerate(triggers):
         end = triggers[index + 1].start() if index + 1 < len(triggers) else len(sentence.text)
-        items = _same_list(
-            sentence.text, [a for a in amounts if trigger.end() <= a.value.start < end]
-        )
+        candidates = [a for a in amounts if trigger.end() <= a.value.start < end]
+        items = _same_list(sentence.text, candidates)
+        whole = [c for c in candidates if not _in_parentheses(sentence.text, c.value.start)]
         if len(items) < 2:
             continue
         before = [a for a in amounts if a.value.start < trigger.start()]
@@ -256,7 +256,7 @@ def _lists(
             and previous
         ):
             total = previous[-1]
-        yield ListClaim(total, items, sentence)
+        yield ListClaim(total, items, sentence, whole=whole if len(whole) > len(items) else [])
 
 
 def _same_list(text: str, candidates: list[AmountClaim]) -> list[AmountClaim]:
