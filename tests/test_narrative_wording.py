@@ -200,3 +200,61 @@ def test_a_list_whose_end_is_uncertain_is_not_summed() -> None:
     audit_document(document_, NARRATIVE_RULES)
     [item_list] = document_.claims.lists
     assert item_list.status == "not checkable" and "不明确" in item_list.note
+
+
+def test_a_prior_year_without_its_unit_inside_the_change() -> None:
+    # "较上年 3.12 减少 0.12 万元，减少了 3.85%": 3.12 - 0.12 = 3.00, 0.12 / 3.12 = 3.846%. The
+    # items after 其中 add to the current year (0 + 1.10 + 1.90 = 3.00), not to the change.
+    text = (
+        "本部门“三公”经费支出 3.00 万元，较上年 3.12 减少 0.12 万元，减少了 {}%；其中：因公出国（境）"
+        "支出 0 万元；公务用车运行维护费支出 1.10 万元；公务接待费支出 1.90 万元。\n"
+    )
+    [change] = document(text.format("3.85")).claims.changes
+    assert change.prior is not None and change.prior.value.raw == "3.12"
+    assert change.prior.value.unit == "万元"
+    assert rules(text.format("3.85")) == []
+    # 4.00% is 0.12 / 3.00 (the current year as base) exactly, while the right rate's rounding
+    # range, 0.115 / 3.125 = 3.68% to 0.125 / 3.115 = 4.01%, also holds it: a warning saying both;
+    # 4.85% is no slip at all
+    assert rules(text.format("4.00")) == [("BA703", "warning", FIRST)]
+    assert rules(text.format("4.85")) == [("BA703", "error", FIRST)]
+
+
+# "占本年支出合计的 C%": a share naming its base, stated in an earlier section.
+# 1,264.92 / 4,021.94 = 31.4505%, printed 31.45%; 2,719.24 / 4,021.94 = 67.6097%.
+NAMED = (
+    "三、支出决算情况说明\n"
+    "2025年本年支出合计4,021.94万元，其中：基本支出2,719.24万元，占67.61%；项目支出1,302.70万元，占32.39%。\n"
+    "五、一般公共预算财政拨款支出决算情况说明\n"
+    "2025年一般公共预算财政拨款支出1,264.92万元，占本年支出合计的{}%。\n"
+)
+
+
+def test_a_share_naming_its_base_is_held_to_that_amount() -> None:
+    shares = document(NAMED.format("31.45")).claims.shares
+    named = [s for s in shares if s.share.raw == "31.45"]
+    assert len(named) == 1 and named[0].base is not None
+    assert named[0].base.value.raw == "4,021.94"
+    assert rules(NAMED.format("31.45")) == []
+    assert rules(NAMED.format("31.54")) == [("BA702", "error", FIRST + 3)]
+
+
+def test_a_share_whose_named_base_has_two_values_is_not_checked() -> None:
+    # two amounts go by 本年支出合计 (4,021.94 and 3,900): which one is meant nobody can say
+    text = "其他单位本年支出合计3,900万元。\n" + NAMED.format("31.54")
+    named = [s for s in document(text).claims.shares if s.share.raw == "31.54"]
+    assert len(named) == 1 and named[0].base is None
+    assert rules(text) == []
+
+
+def test_a_share_of_amounts_in_yuan_names_yuan() -> None:
+    # 165,247.88 / 881,300.39 = 18.7505%: 18.75 rounded; 18.76 is no rounding or cutting of it
+    text = (
+        "1. 基本支出预算 881,300.39 元，其中：\n"
+        "工资福利支出预算 716,052.51 元，占基本支出预算81.25%。\n"
+        "商品和服务支出预算 165,247.88 元，占基本支出预算{}%。\n"
+    )
+    assert rules(text.format("18.75")) == []
+    [(rule, severity, line, message)] = findings(text.format("18.76"))
+    assert (rule, severity, line) == ("BA702", "error", FIRST + 2)
+    assert "165,247.88 元" in message and "881,300.39 元" in message

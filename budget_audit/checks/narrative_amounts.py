@@ -81,7 +81,7 @@ def claim_shares(context: Context) -> None:
             computed = exact_share(part, base)
             cut = truncated(claim.share, share_interval(part, base))
             context.report(
-                f"「{claim.part.subject}」{claim.part.value.raw} 万元占「{claim.base.subject}」{claim.base.value.raw} 万元"
+                f"「{claim.part.subject}」{claim.part.value.raw} {claim.part.value.unit}占「{claim.base.subject}」{claim.base.value.raw} {claim.base.value.unit}"
                 f"应为 {computed}%，列示 {claim.share.raw}%" + (f"：{TRUNCATED}" if cut else ""),
                 [
                     claim_evidence(context, claim.sentence, m)

@@ -38,6 +38,8 @@ _AMOUNT = re.compile(
     rf"(?P<unit>万元|元|万\s*(?P<typo>[{UNIT_TYPOS}])(?=[,;:。、)!?\s]|$))(?![/每])"
 )
 _SHARE = re.compile(r"占(?:比)?\s*(?P<num>\d+(?:\.\d+)?)\s*%")
+# A share that names its base: "占本年支出合计的 31.45%", "占基本支出预算 81.25%".
+_NAMED_SHARE = re.compile(r"占(?P<base>[^\d,;:。%、]{2,24}?)的?\s*(?P<num>\d+(?:\.\d+)?)\s*%")
 # What a change is measured against: the prior year's budget (预算, the default), what was
 # spent of it (执行数, Shanghai), its final accounts (决算).
 _BASIS = r"(?P<basis>预算执行数|预算执行|执行数|预算数|预算|决算数|决算|数)?"
@@ -46,7 +48,7 @@ _BASIS = r"(?P<basis>预算执行数|预算执行|执行数|预算数|预算|决
 _DIRECTION_WORDS = "增加|减少|增长|下降|降低|持平|上升"
 _STATED_PRIOR = (
     rf"(?:\s*(?:(?!{_DIRECTION_WORDS})[^\d,;:。(]){{0,8}}?"
-    r"(?P<prior>\d[\d,]*(?:\.\d+)?)\s*(?P<punit>万元|元)\s*,?\s*)?"
+    r"(?P<prior>\d[\d,]*(?:\.\d+)?)\s*(?P<punit>万元|元)?\s*,?\s*)?"
 )
 _CHANGE = re.compile(
     r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年|(?<=同比))度?"  # 同比 alone: on last year
@@ -144,9 +146,34 @@ def _read_sentence(
         claims.shares.append(
             ShareClaim(mention_at(sentence, share, "num", "%"), before[-1], base, sentence)
         )
+    for share in _NAMED_SHARE.finditer(text):
+        before = [a for a in amounts if a.value.start < share.start()]
+        if not before:
+            continue
+        named = _named_base(share.group("base"), claims.amounts, before[-1])
+        claims.shares.append(
+            ShareClaim(mention_at(sentence, share, "num", "%"), before[-1], named, sentence)
+        )
     for item_list in _lists(sentence, amounts, previous):
         claims.lists.append(item_list)
     return amounts, anchor
+
+
+def _named_base(words: str, stated: list[AmountClaim], part: AmountClaim) -> AmountClaim | None:
+    """The amount a share's named base is ("占本年支出合计的 31.45%": the amount stated earlier as
+    本年支出合计): the latest one whose subject ends with those words, provided every such amount
+    states the same value; when two values go by that name, nobody can say which is meant."""
+    key = re.sub(r"[“”〝〞\"'\s]", "", words)
+    if len(key) < 3:
+        return None
+    found = [
+        claim
+        for claim in stated
+        if claim is not part and re.sub(r"[“”〝〞\"'\s]", "", claim.subject).endswith(key)
+    ]
+    if not found or len({claim.value.amount.value for claim in found}) > 1:
+        return None
+    return found[-1]
 
 
 def _named_earlier(subject: str, previous: list[AmountClaim]) -> AmountClaim | None:
@@ -204,9 +231,9 @@ def _inline_prior(
     if not change.group("prior"):
         return None
     subject = current.subject if current is not None else ""
-    return AmountClaim(
-        subject, mention_at(sentence, change, "prior", change.group("punit")), sentence
-    )
+    # "较上年 2.08 减少 0.03 万元": a prior without its unit is in the change's
+    unit = change.group("punit") or change.group("dunit") or "万元"
+    return AmountClaim(subject, mention_at(sentence, change, "prior", unit), sentence)
 
 
 def _clause_start(text: str, position: int) -> int:
