@@ -258,3 +258,27 @@ def test_a_share_of_amounts_in_yuan_names_yuan() -> None:
     [(rule, severity, line, message)] = findings(text.format("18.76"))
     assert (rule, severity, line) == ("BA702", "error", FIRST + 2)
     assert "165,247.88 元" in message and "881,300.39 元" in message
+
+
+# "与 2025 年相比，X 增加 A 万元，增长 C%": the subject stands after 相比. 1,264.92 - 27.44 =
+# 1,237.48 and 27.44 / 1,237.48 = 2.2174%, printed 2.22%.
+AFTER_COMPARED = (
+    "2026年一般公共预算财政拨款支出1,264.92万元。"
+    "与2025年相比，一般公共预算财政拨款增加27.44万元，增长{}%。\n"
+)
+
+
+def test_a_subject_after_xiangbi_names_the_amount_the_change_is_about() -> None:
+    [change] = document(AFTER_COMPARED.format("2.22")).claims.changes
+    assert change.current is not None and change.current.value.raw == "1,264.92"
+    assert change.delta is not None and change.delta.raw == "27.44"
+    assert rules(AFTER_COMPARED.format("2.22")) == []
+    assert rules(AFTER_COMPARED.format("2.72")) == [("BA703", "error", FIRST)]
+
+
+def test_a_subject_after_xiangbi_that_names_nothing_stated_is_not_checked() -> None:
+    # 项目支出 has no amount of its own here: the change is not held to 1,264.92
+    text = AFTER_COMPARED.format("2.22").replace("，一般公共预算财政拨款增加", "，项目支出增加")
+    [change] = document(text).claims.changes
+    assert change.current is None
+    assert rules(text) == []

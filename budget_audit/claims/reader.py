@@ -53,7 +53,9 @@ _STATED_PRIOR = (
 _CHANGE = re.compile(
     r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年|(?<=同比))度?"  # 同比 alone: on last year
     + _BASIS
-    + r"(?:相比)?\s*,?\s*"
+    # "与 2019 年相比，一般公共预算财政拨款增加…": after 相比, the subject may come before the direction
+    + rf"(?:相比\s*,?\s*(?P<named>(?:(?!{_DIRECTION_WORDS})[^\d,;:。%()]){{2,16}}?)(?=(?:{_DIRECTION_WORDS}))"
+    + r"|(?:相比)?\s*,?\s*)"
     + f"(?(by){_STATED_PRIOR})"  # only after 比/较: "2025 年预算 100 万元，减少…" states this year's
     + r"(?P<dir>增加|减少|增长|下降|降低|持平|没有变化|无变化|相同|不变)了?"
     r"(?:\s*(?P<delta>\d[\d,]*(?:\.\d+)?)\s*(?P<dunit>万元|元))?"
@@ -131,9 +133,12 @@ def _read_sentence(
         if change.group("by") is None and change.start() > 0:
             continue  # "2025 年减少…" counts only at the start of a sentence
         before = [a for a in amounts if a.value.start < change.start()]
-        current = (
-            before[-1] if before else _named_earlier(subject_before(text, change.start()), previous)
-        )
+        if change.group("named"):
+            current = _named_earlier(change.group("named"), previous + before)
+        elif before:
+            current = before[-1]
+        else:
+            current = _named_earlier(subject_before(text, change.start()), previous)
         prior = _inline_prior(sentence, change, current) or _stated_prior(
             text, change, [a for a in before if a is not current]
         )
