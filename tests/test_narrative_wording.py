@@ -282,3 +282,16 @@ def test_a_subject_after_xiangbi_that_names_nothing_stated_is_not_checked() -> N
     [change] = document(text).claims.changes
     assert change.current is None
     assert rules(text) == []
+
+
+def test_a_subject_enumerating_with_dun_before_deng_is_one_subject() -> None:
+    # "侦查、起诉、监所等检察监督支出(项)" names one 项, not "监所等检察监督支出(项)"
+    text = "2.检察(款)侦查、起诉、监所等检察监督支出(项)1,205万元，主要用于办案。\n"
+    [amount] = document(text).claims.amounts
+    assert amount.subject == "检察(款)侦查、起诉、监所等检察监督支出(项)"
+
+
+def test_items_joined_by_dun_remain_items() -> None:
+    # without 等 the 、 separates items: 办公费 2 万元、水费 3 万元
+    text = "公用经费 5 万元，其中：办公费 2 万元、水费 3 万元。\n"
+    assert [a.subject for a in document(text).claims.amounts] == ["公用经费", "办公费", "水费"]

@@ -83,7 +83,11 @@ def direction_of(word: str) -> str:
 
 def subject_before(text: str, position: int) -> str:
     """The words naming an amount: back from it to the previous clause break, less years and filler."""
-    starts = [m.end() for m in _SUBJECT_START.finditer(text, 0, position)]
+    breaks = list(_SUBJECT_START.finditer(text, 0, position))
+    # "公诉、审判、侦查、执行等检察监督支出": a name enumerating with 、 before 等 is one subject
+    while breaks and breaks[-1].group() == "、" and "等" in text[breaks[-1].end() : position]:
+        breaks.pop()
+    starts = [m.end() for m in breaks]
     subject = text[starts[-1] if starts else 0 : position]
     subject = _ENUMERATOR.sub("", subject)
     subject = _YEAR.sub("", subject)
