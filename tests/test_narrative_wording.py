@@ -295,3 +295,72 @@ def test_items_joined_by_dun_remain_items() -> None:
     # without 等 the 、 separates items: 办公费 2 万元、水费 3 万元
     text = "公用经费 5 万元，其中：办公费 2 万元、水费 3 万元。\n"
     assert [a.subject for a in document(text).claims.amounts] == ["公用经费", "办公费", "水费"]
+
+
+JUESUAN_HEAD = "第一部分 示例站概况\n\n第二部分 示例站 2025 年度部门决算表\n\n第三部分 2025年度部门决算情况说明\n"
+
+
+def juesuan_rules(narrative: str) -> list[tuple[str, str, int]]:
+    doc = parse(decode((JUESUAN_HEAD + narrative).encode(), "example.txt"))
+    assert doc.kind.stage == "决算"
+    found = audit_document(doc, NARRATIVE_RULES).found
+    return [(f.rule, f.severity, f.line) for f in found if f.severity != "info"]
+
+
+# A 决算 states the prior year beside this year, in whole 万元: 279 + 2,626 = 2,905 against
+# 2,906, which rounding each figure to the unit explains (2,905 ± 1 and 2,906 ± 0.5 overlap);
+# 230 and 398 are 2024's, not a second value of 2025's 基本支出 and 项目支出; "增了 2,228 万元，
+# 增加的原因…" states no prior year (398 + 2,228 = 2,626).
+PRIOR_BESIDE = (
+    "2025年度支出合计2906万元，其中：基本支出279万元，项目支出{}万元。"
+    "2024年度支出合计628万元，其中：基本支出230万元，项目支出398万元。"
+    "2025年项目支出2626万元，2024年项目支出398万元，与上年相比增了2228万元，增加的原因是新增项目。\n"
+)
+
+
+def test_a_juesuan_stating_the_prior_year_beside_this_one_has_no_finding() -> None:
+    assert juesuan_rules(PRIOR_BESIDE.format("2626")) == []
+
+
+def test_whole_units_that_rounding_cannot_explain_are_still_an_error() -> None:
+    # 279 + 2,624 = 2,903: 2,903 ± 1 does not reach 2,906 ± 0.5 (the first sentence alone: the
+    # third restates 项目支出 as 2,626, which BA714 would report besides)
+    first = PRIOR_BESIDE.format("2624").split("。")[0] + "。\n"
+    assert juesuan_rules(first) == [("BA706", "error", FIRST)]
+
+
+def test_a_stated_prior_needs_the_direction_right_after_it() -> None:
+    [change] = [
+        c
+        for c in document(
+            "项目支出398万元，与上年相比增了2228万元，增加的原因是新增项目。\n"
+        ).claims.changes
+    ] or [None]
+    assert change is None or change.prior is None
+
+
+# One total broken down twice: by function (2 + 2.06 + 4,134.05 + 466.96 = 4,605.07) and by
+# economic class (3,720.57 + 326.36 + 558.14 = 4,605.07); names masked as ******** by the publisher.
+TWICE = (
+    "2026年一般公共预算财政拨款支出4,605.07万元。其中：按功能分类科目，********支出2万元，"
+    "********支出2.06万元，********支出4,134.05万元，********支出466.96万元；按经济分类科目，"
+    "工资福利支出3,720.57万元，商品和服务支出{}万元，对个人和家庭的补助支出558.14万元。\n"
+)
+
+
+def test_a_total_broken_down_twice_is_two_lists() -> None:
+    lists = document(TWICE.format("326.36")).claims.lists
+    assert [len(item_list.items) for item_list in lists] == [4, 3]
+    assert all(item_list.total is not None for item_list in lists)
+    assert {item_list.total.value.raw for item_list in lists if item_list.total} == {"4,605.07"}
+    assert rules(TWICE.format("326.36")) == []
+
+
+def test_a_breakdown_that_does_not_add_up_is_reported_once() -> None:
+    # 3,720.57 + 362.36 + 558.14 = 4,641.07, not 4,605.07
+    assert rules(TWICE.format("362.36")) == [("BA706", "error", FIRST)]
+
+
+def test_a_masked_name_is_no_subject() -> None:
+    amounts = document(TWICE.format("326.36")).claims.amounts
+    assert [a.subject for a in amounts[1:5]] == ["支出"] * 4

@@ -10,7 +10,7 @@ from budget_audit.claims.subjects import Resolution
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
 from budget_audit.narrative import Sentence
-from budget_audit.numbers import Interval
+from budget_audit.numbers import Interval, parse_amount
 from budget_audit.rule import Context
 from budget_audit.tolerance import Figure, Verdict, compare, wan
 
@@ -21,6 +21,16 @@ def mention_figure(mention: Mention) -> Figure:
     """A narrative amount as a 万元 figure with its rounding interval."""
     scale = Decimal("0.0001") if mention.unit == "元" else Decimal(1)
     interval = mention.amount.interval
+    return Figure(
+        mention.amount.value * scale, Interval(interval.low * scale, interval.high * scale)
+    )
+
+
+def whole_units_figure(mention: Mention) -> Figure:
+    """A narrative amount printed without decimals (2906 万元) as a figure rounded to the unit:
+    a narrative that prints whole 万元 throughout has rounded, not dropped trailing zeros."""
+    scale = Decimal("0.0001") if mention.unit == "元" else Decimal(1)
+    interval = parse_amount(mention.raw).interval
     return Figure(
         mention.amount.value * scale, Interval(interval.low * scale, interval.high * scale)
     )

@@ -212,6 +212,10 @@ def claim_year(context: Context) -> None:
     if year is None:
         context.skip("文档预算年度未知")
         return
+    if context.document.kind.stage == "决算":
+        # a 决算 sets the year's outturn beside the prior year's ("2016年度支出合计 628 万元")
+        context.skip("文档是决算：上年数常与本年数并列陈述，未核对")
+        return
     seen: set[int] = set()
     for claim in context.document.claims.amounts:
         sentence = claim.sentence

@@ -9,6 +9,7 @@ from budget_audit.checks.claim_support import (
     fact_evidence,
     mention_figure,
     report_amount,
+    whole_units_figure,
 )
 from budget_audit.claims.model import AmountClaim, ListClaim
 from budget_audit.claims.subjects import Resolution, resolve
@@ -98,6 +99,14 @@ def _shift_run(
     return best if len(best) >= 2 else []
 
 
+def _whole_units(item_list: ListClaim) -> bool:
+    """Whether the total and every item are printed without decimals."""
+    assert item_list.total is not None
+    return all(
+        "." not in m.raw for m in (item_list.total.value, *(i.value for i in item_list.items))
+    )
+
+
 def _adds_up(total: Figure, items: list[AmountClaim]) -> bool:
     """Whether ``items`` add up to ``total`` within rounding."""
     summed = Figure.total(mention_figure(item.value) for item in items)
@@ -123,6 +132,10 @@ def _check_sum(context: Context, item_list: ListClaim) -> None:
         else:
             item_list.note = "列举的分隔符中途改变，列举到哪一项为止不明确，未核对合计"
         return
+    if verdict is Verdict.MISMATCH and _whole_units(item_list):
+        # every figure printed in whole units: each is rounded to the unit, and so may the sum be
+        whole = [whole_units_figure(item.value) for item in item_list.items]
+        verdict = compare(whole_units_figure(item_list.total.value), Figure.total(whole))
     severity = "info" if verdict is Verdict.ROUNDING else None
     item_list.status = "verified" if severity else "contradicted"
     context.report(

@@ -46,9 +46,11 @@ _BASIS = r"(?P<basis>预算执行数|预算执行|执行数|预算数|预算|决
 # The prior year's figure a change may state before its direction: "比上年累计支出 433 万元减少 2 万元",
 # "较 2024 年的 2190 万元减少 221 万元" (a few words, none of them a direction, then the amount).
 _DIRECTION_WORDS = "增加|减少|增长|下降|降低|持平|上升"
+# The words name what the amount is (的, 累计支出, 预算数), never a movement (增, 减 …), and the
+# direction follows the amount at once: "与上年相比增了 2228 万元，增加的原因…" states no prior.
 _STATED_PRIOR = (
-    rf"(?:\s*(?:(?!{_DIRECTION_WORDS})[^\d,;:。(]){{0,8}}?"
-    r"(?P<prior>\d[\d,]*(?:\.\d+)?)\s*(?P<punit>万元|元)?\s*,?\s*)?"
+    r"(?:\s*[^\d,;:。(增减降升长]{0,8}?"
+    r"(?P<prior>\d[\d,]*(?:\.\d+)?)\s*(?P<punit>万元|元)?\s*)?"
 )
 _CHANGE = re.compile(
     r"(?:(?P<by>比|较|与|和|同比)\s*)?(?P<ref>上年|上一年|去年|(?P<year>20\d\d)\s*年|(?<=同比))度?"  # 同比 alone: on last year
@@ -62,7 +64,8 @@ _CHANGE = re.compile(
     r"(?:\s*,\s*(?P<pdir>增长|下降|降低|减少|增加|上升|增幅|降幅)\s*(?:为|了)?\s*"
     r"(?P<pct>\d+(?:\.\d+)?)\s*%|(?<![\d.])\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
 )
-_LIST_TRIGGER = re.compile(r"(主要用于|其中|包括|具体为)\s*:?")
+# "按功能分类科目，…；按经济分类科目，…": one total broken down twice, each a list of its own
+_LIST_TRIGGER = re.compile(r"(主要用于|其中|包括|具体为|按[^,;:。\d]{0,6}(?:分类|划分))\s*:?")
 _PROJECT_COUNT = re.compile(r"(?P<n>\d+)\s*个\s*(?P<what>(?:一级|二级)?项目支出绩效目标)")
 _SET_COUNT = re.compile(r"共设置\s*(?P<n>\d+)\s*项")
 _SUBJECT_START = re.compile(r"[,;:。、]|元\(|其中|包括|主要用于|具体为|支出包括|收入包括")
@@ -90,7 +93,7 @@ def subject_before(text: str, position: int) -> str:
     starts = [m.end() for m in breaks]
     subject = text[starts[-1] if starts else 0 : position]
     subject = _ENUMERATOR.sub("", subject)
-    subject = _YEAR.sub("", subject)
+    subject = _YEAR.sub("", subject).replace("*", "")  # a name masked as ******** is no name
     subject = _SUBJECT_TAIL.sub("", subject.strip())
     return re.sub(r"\s+", "", subject)
 
@@ -276,13 +279,9 @@ def _lists(
 ) -> Iterator[ListClaim]:
     """Item lists: two or more amounts after 主要用于/其中/包括, with the amount before as their total."""
     triggers = list(_LIST_TRIGGER.finditer(sentence.text))
+    outer: AmountClaim | None = None  # the total a breakdown (按…分类) details
     for index, trigger in enumerate(triggers):
         end = triggers[index + 1].start() if index + 1 < len(triggers) else len(sentence.text)
-        candidates = [a for a in amounts if trigger.end() <= a.value.start < end]
-        items = _same_list(sentence.text, candidates)
-        whole = [c for c in candidates if not _in_parentheses(sentence.text, c.value.start)]
-        if len(items) < 2:
-            continue
         before = [a for a in amounts if a.value.start < trigger.start()]
         total = before[-1] if before else None
         if (
@@ -292,6 +291,15 @@ def _lists(
             and previous
         ):
             total = previous[-1]
+        if trigger.group(1).startswith("按"):
+            total = outer
+        else:
+            outer = total
+        candidates = [a for a in amounts if trigger.end() <= a.value.start < end]
+        items = _same_list(sentence.text, candidates)
+        whole = [c for c in candidates if not _in_parentheses(sentence.text, c.value.start)]
+        if len(items) < 2:
+            continue
         yield ListClaim(total, items, sentence, whole=whole if len(whole) > len(items) else [])
 
 
