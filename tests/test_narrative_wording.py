@@ -364,3 +364,13 @@ def test_a_breakdown_that_does_not_add_up_is_reported_once() -> None:
 def test_a_masked_name_is_no_subject() -> None:
     amounts = document(TWICE.format("326.36")).claims.amounts
     assert [a.subject for a in amounts[1:5]] == ["支出"] * 4
+
+
+def test_a_change_in_yuan_is_reported_in_yuan() -> None:
+    # 116,433.12 - 16,803.36 = 99,629.76 and 16,803.36 / 99,629.76 = 16.8658%; 14.43% is
+    # 16,803.36 / 116,433.12 = 14.4318%, the current year as base
+    text = "（二）社会保障和就业支出类科目 116,433.12 元，同比增加 16,803.36 元，增长 14.43%。\n"
+    [(rule, severity, line, message)] = findings(text)
+    assert (rule, severity, line) == ("BA703", "error", FIRST)
+    assert "116,433.12 元" in message and "16,803.36 元" in message
+    assert "99629.76 元" in message and "16.87%" in message
