@@ -168,15 +168,22 @@ SIDES = (
 )
 
 
-def test_income_and_spending_totals_imply_their_own_prior_years() -> None:
-    assert rules(SIDES.format("支出", "350", "26.92")) == []
+def test_income_and_spending_totals_of_a_juesuan_imply_their_own_prior_years() -> None:
+    assert juesuan_rules(SIDES.format("支出", "350", "26.92")) == []
 
 
 def test_two_changes_of_one_side_that_imply_two_prior_years_disagree() -> None:
     # the second 收入总计 implies 1,650 - 450 = 1,200, as the first; 1,650 - 350 = 1,300 does not
     # (450 / 1,200 = 37.5% and 350 / 1,300 = 26.923% keep each rate right)
-    assert rules(SIDES.format("收入", "450", "37.5")) == []
-    assert rules(SIDES.format("收入", "350", "26.92")) == [("BA705", "error", FIRST + 1)]
+    assert juesuan_rules(SIDES.format("收入", "450", "37.5")) == []
+    assert juesuan_rules(SIDES.format("收入", "350", "26.92")) == [("BA705", "error", FIRST + 1)]
+
+
+def test_a_budgets_income_and_spending_totals_are_one_figure() -> None:
+    # a 预算 balances, so its 收入总计 and 支出总计 changes imply one prior year: 1,200 against
+    # 1,650 - 350 = 1,300 disagree (the years moved to 2026/2025 for the 2026 budget)
+    budget = SIDES.format("支出", "350", "26.92").replace("2025", "2026").replace("2024", "2025")
+    assert rules(budget) == [("BA705", "error", FIRST + 1)]
 
 
 # "其中：A 0 万元，比上年持平；B 12 万元，比上年减少 1.5 万元，C 36 万元…": the items change their
@@ -374,3 +381,24 @@ def test_a_change_in_yuan_is_reported_in_yuan() -> None:
     assert (rule, severity, line) == ("BA703", "error", FIRST)
     assert "116,433.12 元" in message and "16,803.36 元" in message
     assert "99629.76 元" in message and "16.87%" in message
+
+
+def test_a_list_that_adds_up_before_its_separator_changes_is_judged_as_it_stands() -> None:
+    # 585.65 + 38.7 = 624.35 against 624.36: a rounding tail (info), whatever follows the ；
+    text = (
+        "基本支出624.36万元，占38.95%，其中：人员经费585.65万元、公用经费38.7万元；"
+        "项目支出978.48万元，占61.05%。\n"
+    )
+    doc = document(text)
+    found = audit_document(doc, NARRATIVE_RULES).found
+    assert [(f.rule, f.severity) for f in found if f.rule == "BA706"] == [("BA706", "info")]
+    [item_list] = doc.claims.lists
+    assert item_list.status == "verified"
+
+
+def test_a_list_in_yuan_is_reported_in_yuan() -> None:
+    # 10,000 + 7,500 = 17,500, not 17,000
+    text = "2026 年政府采购预算 17,000 元，其中：货物类采购 10,000 元，服务类采购 7,500 元。\n"
+    [(rule, severity, line, message)] = findings(text)
+    assert (rule, severity, line) == ("BA706", "error", FIRST)
+    assert "17,000 元" in message and "17500 元" in message and "相差 -500" in message

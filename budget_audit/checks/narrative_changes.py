@@ -93,8 +93,14 @@ def change_prior_year(context: Context) -> None:
             _compare_prior(context, claim, implied, year, Figure.of(stated), [fact_evidence(context, stated)],
                            f"整体绩效目标表列 {year} 年为 {stated.raw} 万元")  # fmt: skip
         key = (_figure_key(resolution, claim.current.subject), year, claim.against_budget)
-        side = _side(
-            split_heading(compact_subject(claim.current.subject), context.document.department)[1]
+        side = (
+            ""  # a 预算 balances: its income and spending totals are one figure
+            if context.document.kind.stage == "预算"
+            else _side(
+                split_heading(compact_subject(claim.current.subject), context.document.department)[
+                    1
+                ]
+            )
         )
         same = [e for e in earlier.get(key, []) if side in ("", e[0]) or not e[0]]
         if same:

@@ -125,7 +125,7 @@ def _check_sum(context: Context, item_list: ListClaim) -> None:
     if verdict is Verdict.EQUAL:
         item_list.status = "verified"
         return
-    if item_list.whole:
+    if verdict is Verdict.MISMATCH and item_list.whole:
         # the separators change midway: the list may run on, and where it ends is uncertain
         if _adds_up(total, item_list.whole):
             item_list.status = "verified"
@@ -134,13 +134,16 @@ def _check_sum(context: Context, item_list: ListClaim) -> None:
         return
     if verdict is Verdict.MISMATCH and _whole_units(item_list):
         # every figure printed in whole units: each is rounded to the unit, and so may the sum be
-        whole = [whole_units_figure(item.value) for item in item_list.items]
-        verdict = compare(whole_units_figure(item_list.total.value), Figure.total(whole))
+        rounded = [whole_units_figure(item.value) for item in item_list.items]
+        verdict = compare(whole_units_figure(item_list.total.value), Figure.total(rounded))
     severity = "info" if verdict is Verdict.ROUNDING else None
     item_list.status = "verified" if severity else "contradicted"
+    unit = item_list.total.value.unit  # the sentence's unit (元 or 万元); figures are in 万元
+    scale = Decimal(10000) if unit == "元" else Decimal(1)
     context.report(
-        f"「{item_list.total.subject}」{item_list.total.value.raw} 万元，所列 {len(parts)} 项之和为 {wan(summed)} 万元，"
-        f"相差 {wan(total.value - summed)}" + ("，在四舍五入范围内（尾差）" if severity else ""),
+        f"「{item_list.total.subject}」{item_list.total.value.raw} {unit}，所列 {len(parts)} 项之和为 {wan(summed * scale)} {unit}，"
+        f"相差 {wan((total.value - summed) * scale)}"
+        + ("，在四舍五入范围内（尾差）" if severity else ""),
         evidence,
         severity,
         expected=summed,
