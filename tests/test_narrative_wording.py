@@ -402,3 +402,26 @@ def test_a_list_in_yuan_is_reported_in_yuan() -> None:
     [(rule, severity, line, message)] = findings(text)
     assert (rule, severity, line) == ("BA706", "error", FIRST)
     assert "17,000 元" in message and "17500 元" in message and "相差 -500" in message
+
+
+# "较上年增 A 万元，增幅 C%" / "减 A 万元，减幅 C%": one-character directions before a number.
+# 85.4 - 12.6 = 72.8 and 12.6 / 72.8 = 17.308%, printed 17.31%.
+def test_one_character_directions_are_read() -> None:
+    text = "工资福利支出 85.4 万元，较上年增12.6万元，增幅{}%。\n"
+    [change] = document(text.format("17.31")).claims.changes
+    assert (change.direction, change.percent_direction) == ("增加", "增加")
+    assert change.delta is not None and change.delta.raw == "12.6"
+    assert rules(text.format("17.31")) == []
+    assert rules(text.format("14.75")) == [("BA703", "error", FIRST)]  # 12.6 / 85.4 = 14.754%
+
+
+def test_a_decrease_with_an_increasing_rate_contradicts_itself() -> None:
+    # 24.36 + 0.04 = 24.40 and 0.04 / 24.40 = 0.16%: "减 0.04 万元，增 0.16%" says two directions
+    text = "商品和服务支出 24.36 万元，较上年减0.04万元，{}0.16%。\n"
+    assert rules(text.format("减幅")) == []
+    assert rules(text.format("增")) == [("BA704", "error", FIRST)]
+
+
+def test_a_lone_zeng_before_words_is_no_direction() -> None:
+    # "增设" is no change: nothing is read
+    assert document("比上年增设 2 个岗位，经费 12 万元。\n").claims.changes == []

@@ -45,7 +45,7 @@ _NAMED_SHARE = re.compile(r"占(?P<base>[^\d,;:。%、]{2,24}?)的?\s*(?P<num>\d
 _BASIS = r"(?P<basis>预算执行数|预算执行|执行数|预算数|预算|决算数|决算|数)?"
 # The prior year's figure a change may state before its direction: "比上年累计支出 433 万元减少 2 万元",
 # "较 2024 年的 2190 万元减少 221 万元" (a few words, none of them a direction, then the amount).
-_DIRECTION_WORDS = "增加|减少|增长|下降|降低|持平|上升"
+_DIRECTION_WORDS = r"增加|减少|增长|下降|降低|持平|上升|[增减](?=\s*\d)"
 # The words name what the amount is (的, 累计支出, 预算数), never a movement (增, 减 …), and the
 # direction follows the amount at once: "与上年相比增了 2228 万元，增加的原因…" states no prior.
 _STATED_PRIOR = (
@@ -59,9 +59,9 @@ _CHANGE = re.compile(
     + rf"(?:相比\s*,?\s*(?P<named>(?:(?!{_DIRECTION_WORDS})[^\d,;:。%()]){{2,16}}?)(?=(?:{_DIRECTION_WORDS}))"
     + r"|(?:相比)?\s*,?\s*)"
     + f"(?(by){_STATED_PRIOR})"  # only after 比/较: "2025 年预算 100 万元，减少…" states this year's
-    + r"(?P<dir>增加|减少|增长|下降|降低|持平|没有变化|无变化|相同|不变)了?"
+    + r"(?P<dir>增加|减少|增长|下降|降低|持平|没有变化|无变化|相同|不变|[增减](?=\s*\d))了?"
     r"(?:\s*(?P<delta>\d[\d,]*(?:\.\d+)?)\s*(?P<dunit>万元|元))?"
-    r"(?:\s*,\s*(?P<pdir>增长|下降|降低|减少|增加|上升|增幅|降幅)\s*(?:为|了)?\s*"
+    r"(?:\s*,\s*(?P<pdir>增长|下降|降低|减少|增加|上升|增幅|降幅|减幅|[增减](?=\s*\d))\s*(?:为|了)?\s*"
     r"(?P<pct>\d+(?:\.\d+)?)\s*%|(?<![\d.])\s*(?P<rate>\d+(?:\.\d+)?)\s*%)?"
 )
 # "按功能分类科目，…；按经济分类科目，…": one total broken down twice, each a list of its own
@@ -75,8 +75,9 @@ _SUBJECT_TAIL = re.compile(r"(?:预算数为|预算为|预算数|预算支出为
 _SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 INCREASE, DECREASE, SAME = "增加", "减少", "持平"
-_DIRECTIONS = {"增加": INCREASE, "增长": INCREASE, "上升": INCREASE, "增幅": INCREASE,
-               "减少": DECREASE, "下降": DECREASE, "降低": DECREASE, "降幅": DECREASE}  # fmt: skip
+_DIRECTIONS = {"增加": INCREASE, "增长": INCREASE, "上升": INCREASE, "增幅": INCREASE, "增": INCREASE,
+               "减少": DECREASE, "下降": DECREASE, "降低": DECREASE, "降幅": DECREASE, "减幅": DECREASE,
+               "减": DECREASE}  # fmt: skip
 
 
 def direction_of(word: str) -> str:
