@@ -425,3 +425,19 @@ def test_a_decrease_with_an_increasing_rate_contradicts_itself() -> None:
 def test_a_lone_zeng_before_words_is_no_direction() -> None:
     # "增设" is no change: nothing is read
     assert document("比上年增设 2 个岗位，经费 12 万元。\n").claims.changes == []
+
+
+def test_a_named_base_narrowed_by_a_scope_word_is_not_that_base() -> None:
+    # the only 基本支出 stated is 财政拨款's (500): 占基本支出的 80% may mean all funds' 基本支出,
+    # so it is not held to 500 (400 / 500 = 80% would pass, 420 / 500 = 84% would fail)
+    text = "财政拨款基本支出 500 万元。人员经费 420 万元，占基本支出的 80%。\n"
+    [share] = document(text).claims.shares
+    assert share.base is None
+    assert rules(text) == []
+
+
+def test_a_short_subject_names_no_earlier_amount() -> None:
+    # "支出比上年增加…" after a sentence of several amounts: 支出 (2 characters) names none of them
+    text = "基本支出 300 万元，项目支出 200 万元。支出比上年增加 50 万元，增长 11.11%。\n"
+    [change] = document(text).claims.changes
+    assert change.current is None

@@ -25,6 +25,8 @@ from budget_audit.claims.model import (
     mention_at,
 )
 from budget_audit.claims.outturn import read_outturns
+from budget_audit.claims.phrases import split_heading
+from budget_audit.claims.scope import scope_words
 from budget_audit.narrative import Paragraph, Sentence
 
 # Characters written for 元 by slip of the pen or input method (万云, 万圆): after 万 and before a
@@ -179,11 +181,7 @@ def _named_base(words: str, stated: list[AmountClaim], part: AmountClaim) -> Amo
     key = re.sub(r"[“”〝〞\"'\s]", "", words)
     if len(key) < 3:
         return None
-    found = [
-        claim
-        for claim in stated
-        if claim is not part and re.sub(r"[“”〝〞\"'\s]", "", claim.subject).endswith(key)
-    ]
+    found = [claim for claim in stated if claim is not part and _names(claim.subject, key)]
     if not found or len({claim.value.amount.value for claim in found}) > 1:
         return None
     return found[-1]
@@ -198,7 +196,7 @@ def _named_earlier(subject: str, previous: list[AmountClaim]) -> AmountClaim | N
     key = re.sub(r"[“”〝〞\"']", "", subject)
     for claim in reversed(previous):
         named = re.sub(r"[“”〝〞\"']", "", claim.subject)
-        if key and named and min(len(key), len(named)) >= 2 and (named in key or key in named):
+        if key and named and min(len(key), len(named)) >= 4 and (named in key or key in named):
             return claim
     if key or not previous:
         return None
@@ -247,6 +245,13 @@ def _inline_prior(
     # "较上年 2.08 减少 0.03 万元": a prior without its unit is in the change's
     unit = change.group("punit") or change.group("dunit") or "万元"
     return AmountClaim(subject, mention_at(sentence, change, "prior", unit), sentence)
+
+
+def _names(subject: str, words: str) -> bool:
+    """Whether a subject (less a heading joined before it) is ``words`` with nothing before them
+    that narrows the money: 一般公共预算财政拨款基本支出 is not the 基本支出 of all funds."""
+    own = split_heading(re.sub(r"[“”〝〞\"'\s]", "", subject), None)[1]
+    return own.endswith(words) and scope_words().named(own[: len(own) - len(words)]) is None
 
 
 def _clause_start(text: str, position: int) -> int:
