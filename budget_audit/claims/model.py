@@ -90,6 +90,9 @@ class ListClaim:
     sentence: Sentence
     status: str = "not checkable"
     note: str = ""
+    # every amount after the trigger when the separators change midway ("A 0 万元；B 5 万元，C 30 万元"):
+    # where the list ends is then uncertain, and it may be all of them
+    whole: list[AmountClaim] = field(default_factory=list)
 
 
 @dataclass
