@@ -29,6 +29,10 @@ from budget_audit.tables.tokens import LineToken, line_tokens
 _CODE = re.compile(r"^\[?(\d{2,7}|\d{11}[A-Z]\d{9})\]?(?=\s|$|[^\d\w]|[\u4e00-\u9fff])(?!年)")
 _TOTAL_LABELS = ("合计", "总计")
 _NOTE_WORDS = ("注", "说明", "备注")
+# An amount as tables print it (``705,443.00``, ``13.26``), found inside a row's label.
+_AMOUNT_IN_LABEL = re.compile(
+    r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.])\d+\.\d{2}(?!\d)"
+)
 # Rows a table may have that fit no placement, or carry no label, before its lines are taken
 # not to be rows at all (or a fifth of its rows, if more; and never half of them).
 _MOST_BROKEN_ROWS = 2
@@ -428,6 +432,13 @@ def place_rows(
             table_row.unread = bool(raw.tokens)
             result.rows.append(table_row)
             continue  # numbers that fit no column stay unclaimed and show as not understood
+        if raw.positions is None and _AMOUNT_IN_LABEL.search(" ".join(raw.labels)):
+            result.ambiguous.append(
+                f"line {raw.last_line}: amounts inside the row's label; left unread"
+            )
+            table_row.unread = True
+            result.rows.append(table_row)
+            continue  # several rows run together on one line: which figures are whose?
         if row.how == "ambiguous":
             result.ambiguous.append(
                 f"line {raw.last_line}: {len(row.candidates)} placements fit "

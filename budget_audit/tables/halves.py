@@ -13,6 +13,8 @@ included), so every figure still cites where it stands on the printed line.
 
 from __future__ import annotations
 
+import re
+
 from budget_audit.numbers import is_number
 from budget_audit.tables.kinds import compact
 
@@ -22,6 +24,8 @@ _LABEL_WORDS = ("编码", "名称", "项目")
 def split_halves(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The lines of a side-by-side grid as one list (left halves, then right halves);
     any other grid's lines unchanged."""
+    if not any("\t" in text for _, text in lines):
+        return _split_spaced(lines)
     cut = next((c for _, text in lines if (c := _repeat(text)) is not None), None)
     if cut is None:
         return lines
@@ -53,3 +57,25 @@ def _repeat(text: str) -> int | None:
         if cells[cut : 2 * cut] == cells[:cut] and not any(cells[2 * cut :]):
             return cut
     return None
+
+
+def _split_spaced(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The same for text whose cells are set apart by spaces: a header whose words repeat
+    marks the grid, and each row is cut after its first figure that more words follow
+    (``301 工资福利支出 410 302 商品和服务支出 80``)."""
+    if not any(_repeat("\t".join(text.split())) is not None for _, text in lines):
+        return lines
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    for number, text in lines:
+        match = _FIRST_HALF.match(text)
+        if match is None:
+            left.append((number, text))
+            continue
+        left.append((number, match.group(1)))
+        right.append((number, " " * match.end(1) + text[match.end(1) :]))
+    return left + right
+
+
+# A row's left half: its words up to the first figure that more words follow.
+_FIRST_HALF = re.compile(r"^(\s*\S.*?\s-?[\d,]+(?:\.\d+)?)(?=\s+\S*[^\d\s,.])")

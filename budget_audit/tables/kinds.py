@@ -17,6 +17,8 @@ from budget_audit.yaml_files import load_yaml
 
 _HEADER_SUFFIX = re.compile(r"(?:预算数|决算数|预算|决算|金额|数)$")
 _TOTAL_WORDS = ("金额", "合计", "总计")
+# The heading of a table's only figure column: read as its total when it names no other column.
+_SOLE_FIGURE_WORDS = (*_TOTAL_WORDS, "决算数", "预算数", "本年数", "金额(万元)", "金额(元)")
 # Short header words that are whole words, not pieces of a label wrapped a character a line.
 _HEADER_WORDS = frozenset(("类", "款", "项", "项目", "科目", "合计", "小计", "总计", "金额", "收入", "支出", "名称", "编码", "代码", "单位", "部门"))  # fmt: skip
 _HEADER_YEAR = re.compile(r"^(?:20\d\d年度?|本年|上年)")
@@ -152,10 +154,10 @@ class TableKind:
                 found.add(column)
             elif column not in found and _wrapped(name, lines):
                 found.add(column)
-        if "合计" in self.columns and "合计" not in found:
-            words = {w for line in lines for w in line}
-            if words & set(_TOTAL_WORDS):
-                found.add("合计")
+        if "合计" in self.columns and not found:
+            words = {compact(w) for t in header_lines for w in normalise(t).split()}
+            if words & set(_SOLE_FIGURE_WORDS):
+                found.add("合计")  # one figure a row, headed 金额 or 决算数 (Jiangsu, 决算)
         return tuple(c for c in (*self.columns, *self.extra) if c in found)
 
     def column_named(self, header: str) -> str | None:

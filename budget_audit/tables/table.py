@@ -170,7 +170,7 @@ def read_table(
             raw, table.columns, table.printed = grid.rows, grid.columns, grid.printed
             placing = kind
         else:
-            raw = read_space_rows(lines)
+            raw = read_space_rows(split_halves(lines))
             placing = _printed_kind(kind, lines, raw)
             if placing is not kind:
                 table.columns, table.printed = placing.columns, frozenset(placing.columns)

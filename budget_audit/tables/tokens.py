@@ -48,6 +48,12 @@ def line_tokens(line: int, text: str) -> list[LineToken]:
     return [LineToken(line, token, normalised) for token in find_numbers(normalised)]
 
 
+def _is_date(raw: str, after: str) -> bool:
+    """``2024 年``, ``12 月``, ``30 日``, ``3 年``: a whole number before 年/月/日/号 (an amount
+    with decimals before 年初结转 or 年末结余 is none of them)."""
+    return _DATE_UNIT_AFTER.match(after) is not None and "." not in raw
+
+
 def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
     """Why a number on a line is an identifier rather than a quantity, or ``None``.
 
@@ -57,7 +63,7 @@ def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
     before, after = text[: token.start], text[token.end :]
     if any(m.start() < token.start < m.end() for m in _CODE_IN_BRACKETS.finditer(text)):
         return "code in brackets"
-    if _DATE_UNIT_AFTER.match(after) or (
+    if _is_date(token.raw, after) or (
         re.fullmatch(r"20\d\d", token.raw) and "年" in row_label + after[:3]
     ):
         return "date or year"

@@ -55,8 +55,9 @@ def _split_label(label: str) -> list[str]:
 
 
 def _amounts(number: int, text: str) -> list[LineToken]:
-    """The numbers of a line that can be amounts: not a unit's code in brackets (``[256001]``)."""
-    return [t for t in line_tokens(number, text) if identifier_reason(t) != "code in brackets"]
+    """The numbers of a line that can be amounts: not a unit's code in brackets (``[256001]``),
+    an item's ordinal (``1. 一般公共预算资金``), a year or another identifier."""
+    return [t for t in line_tokens(number, text) if identifier_reason(t) is None]
 
 
 def _pairs(number: int, text: str) -> list[tuple[str, LineToken | None]]:
@@ -211,10 +212,16 @@ def read_two_column(
                 (number, label, found, right)
                 for label, found, right in _grid_pairs(number, text, pairing)
             )
-        else:
+        else:  # an item after one with its amount stands in the right-hand (支出) columns
+            pairs = _pairs(number, text)
             items.extend(
-                (number, label, [("预算数", token)] if token is not None else [], False)
-                for label, token in _pairs(number, text)
+                (
+                    number,
+                    label,
+                    [("预算数", token)] if token is not None else [],
+                    any(earlier is not None for _, earlier in pairs[:index]),
+                )
+                for index, (label, token) in enumerate(pairs)
             )
     precision = table_precision(t.token.amount for _, _, found, _ in items for _, t in found)
     for number, label, found, right in items:
