@@ -54,6 +54,9 @@ class Document:
     narrative: list[Paragraph] = field(default_factory=list)
     overview: list[Paragraph] = field(default_factory=list)
     kind: DocumentKind = field(default_factory=lambda: DocumentKind(None, None, None))
+    # What the checks worked out once about this document and ask again (the rows a
+    # narrative subject names): kept here, as the document does not change once read.
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def name(self) -> str:

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # A number as printed: optional sign, thousands separators, decimals.
 NUMBER_PATTERN = re.compile(
@@ -26,10 +26,12 @@ _LATEX = ((r"\geq", "≥"), (r"\leq", "≤"), (r"\%", "%"), ("$", ""))
 _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Fold full-width digits, signs and spaces to ASCII (NFKC) so one pattern reads all.
 
     Conversion residue goes too: LaTeX (``$\\geq 95\\%$`` → ``≥95%``) and HTML tags.
+    Cached: the readers and the checks normalise the same lines many times over.
     """
     text = unicodedata.normalize("NFKC", text).replace("\u3000", " ")
     if "$" in text:

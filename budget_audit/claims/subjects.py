@@ -14,7 +14,7 @@ total of all funds. What cannot be resolved so is "not checkable", with why.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from budget_audit.checks.access import select_row, unreliable
 from budget_audit.checks.funding import same_money, scopes_differ_why, table_scope
@@ -175,6 +175,21 @@ def resolve(
     a 科目 label before a colon in it (``at`` is where the amount stands) say
     which 科目.
     """
+    memo_key = ("resolve", subject, rows_first, id(sentence), at)
+    if memo_key in document.memo:  # three rules ask for the same subjects
+        return cast("Resolution | None", document.memo[memo_key])
+    resolution = _resolve(document, subject, rows_first, sentence, at)
+    document.memo[memo_key] = resolution
+    return resolution
+
+
+def _resolve(
+    document: Document,
+    subject: str,
+    rows_first: bool,
+    sentence: Sentence | None,
+    at: int | None,
+) -> Resolution | None:
     subject = labelled(subject, sentence, at)
     key = compact_subject(subject)
     if not key:
