@@ -30,9 +30,11 @@ _ENUMERATOR = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])"
 )
 _TABLE_ANCHOR = re.compile(
-    r"^\s*(?:(?:附)?表\s*-?\s*\d+(?:\s*-\s*\d+)?\s*[.．、]?|\d+\s*-\s*\d+\s*$)"
+    r"^\s*(?:(?:附)?表\s*-?\s*\d+(?:\s*-\s*\d+)?\s*[.．、]?|\d+\s*-\s*\d+\s*$"
+    r"|公开\s*\d+\s*表\s*[:：]?)"  # Jiangsu numbers its tables 公开01表 … 公开12表
 )
 _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
+_BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d+\s*[—\-–]+\s*$")
 _EMPTY_WORDS = re.compile(r"为空|空表|无相关|没有|本部门无|本单位无|未安排|未使用")
 _TITLE_TAIL = 4  # the most characters a title's wrapped end has on its line (``算表``)
@@ -450,6 +452,6 @@ def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[
             continue
         if current is not None:
             current.last_line = number
-            if _is_content(text):
-                has_content = True
+            if _is_content(text) and not (not has_content and _BARE_PAGE_NUMBER.match(text)):
+                has_content = True  # (a page number between a table's number and its title is not)
     return blocks

@@ -197,13 +197,23 @@ def numbers_continuous(context: Context) -> None:
     present = {table.kind.name for table in document.tables}
     missing = {entry.number[0] for entry in contents_listing(document) if entry.kind not in present}
     contents = {entry.number[0]: entry for entry in contents_listing(document)}
+    # A table printed with no number we could read (its number a line apart from its title,
+    # with other text between) cannot show that the body skipped its number.
+    unnumbered = {table.kind.name for table in document.tables if table.number is None}
+    unread = {n for n, entry in contents.items() if entry.kind in unnumbered}
     for name, listing in (
         ("目录", contents_listing(document)),
         ("表题清单", title_list(document)),
         ("正文", body_listing(document)),
     ):
         for before, after, found in _gaps(listing):
-            gap = [n for n in found if name == "目录" or len(n) > 1 or n[0] not in missing]
+            gap = [
+                n
+                for n in found
+                if name == "目录"
+                or len(n) > 1
+                or (n[0] not in missing and (name != "正文" or n[0] not in unread))
+            ]
             if not gap:
                 continue
             skipped = "、".join("表 " + "-".join(map(str, number)) for number in gap)
