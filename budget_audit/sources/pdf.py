@@ -145,8 +145,9 @@ def _page_items(
         if not text or (at_edge and _PAGE_NUMBER.match(text)):
             continue
         positioned.append((float(line["top"]), order, _Prose(text, at_edge)))
+    words = page.extract_words() if tables else []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
-        rows, shape = _grid_rows(table, shape)
+        rows, shape = _grid_rows(table, shape, words)
         for order, (top, cells) in enumerate(rows):
             heading = (
                 _caption(cells) if order == 0 or isinstance(positioned[-1][2], _Prose) else None
@@ -196,7 +197,7 @@ def _join_wrapped_titles(items: list[_Item]) -> list[_Item]:
 
 
 def _grid_rows(
-    table: Any, previous: _Shape | None
+    table: Any, previous: _Shape | None, words: list[dict[str, Any]]
 ) -> tuple[list[tuple[float, list[Cell]]], _Shape]:
     """The table's rows as cells, tidied: empty columns and rows dropped, code columns joined.
 
@@ -209,12 +210,11 @@ def _grid_rows(
     grid: list[list[Cell]] = []
     tops: list[float] = []
     for row, row_texts in zip(table.rows, texts, strict=True):
-        grid.append(
-            [
-                Cell(join_cell_text(text), tuple(box) if box is not None else None)
-                for text, box in zip(row_texts, row.cells, strict=True)
-            ]
-        )
+        cells = [
+            Cell(join_cell_text(text), tuple(box) if box is not None else None)
+            for text, box in zip(row_texts, row.cells, strict=True)
+        ]
+        grid.append(_mend_split_words(cells, words))
         tops.append(float(row.bbox[1]))
     width = max((len(r) for r in grid), default=0)
     grid = [r + [Cell("")] * (width - len(r)) for r in grid]
@@ -234,6 +234,33 @@ def _grid_rows(
         (top, cells) for top, cells in zip(tops, grid, strict=True) if any(c.text for c in cells)
     ]
     return _rejoin_split_rows(rows), shape
+
+
+def _mend_split_words(cells: list[Cell], words: list[dict[str, Any]]) -> list[Cell]:
+    """Put back together a figure the table finder cut in two at a column rule.
+
+    A figure printed across a rule (Jiangsu's ``267.80`` over the line between
+    two 公务用车 columns) comes out as ``267.8 | 0``. When one word on the page
+    spans the boundary of two neighbouring cells and its text is exactly theirs
+    joined, it is one figure: it goes in the cell where it starts, and the
+    other cell is left empty.
+    """
+    mended = list(cells)
+    for index in range(len(mended) - 1):
+        left, right = mended[index], mended[index + 1]
+        if not (left.text and right.text and left.box and right.box):
+            continue
+        boundary, whole = left.box[2], left.text + right.text
+        if any(
+            w["text"] == whole
+            and w["x0"] < boundary < w["x1"]
+            and left.box[1] <= (w["top"] + w["bottom"]) / 2 <= left.box[3]
+            for w in words
+        ):
+            box = (left.box[0], left.box[1], right.box[2], right.box[3])
+            mended[index] = Cell(whole, box, left.ref)
+            mended[index + 1] = Cell("", right.box, right.ref)
+    return mended
 
 
 def _rejoin_split_rows(rows: list[tuple[float, list[Cell]]]) -> list[tuple[float, list[Cell]]]:

@@ -3,8 +3,8 @@
 Each line holds up to two (label, amount) pairs. Tab-separated text keeps the
 halves apart; in space-separated text a line like ``二、政府性基金预算拨款收入
 二、国防支出`` is split where the expenditure label begins. Which side an item
-is on follows from its label (expenditure items are 支出, 年终结转结余 or
-预备费), so a line whose left half is empty is still read correctly.
+is on follows from its label (expenditure items are 支出, 年终结转结余,
+结转下年资金, 预备费 or 单位预留机动经费), so a line whose left half is empty is still read correctly.
 """
 
 from __future__ import annotations
@@ -21,10 +21,14 @@ _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[(（][�
 _HEADER_WORDS = ("收入", "支出", "项目", "预算数")
 
 
+_SPENDING_WORDS = ("支出", "年终结转", "结转下年", "预备费", "机动经费")
+
+
 def side_of(label: str) -> str:
-    """``支出`` for expenditure-side labels, ``收入`` otherwise."""
+    """``支出`` for expenditure-side labels (spending, money carried forward to next year,
+    reserves such as 预备费 and 单位预留机动经费), ``收入`` otherwise."""
     text = compact(label)
-    return "支出" if ("支出" in text or "年终结转" in text or "预备费" in text) else "收入"
+    return "支出" if any(word in text for word in _SPENDING_WORDS) else "收入"
 
 
 def enumeration_level(label: str) -> int | None:
@@ -140,30 +144,101 @@ def _header_pairs(lines: list[tuple[int, str]]) -> Pairing | None:
     return pairing or None
 
 
-def _grid_pairs(
-    number: int, text: str, pairing: Pairing
-) -> list[tuple[str, list[tuple[str, LineToken]]]]:
-    """A row's items by the header's columns: each label with its amounts by column. An amount
-    whose label cell is empty pairs with nothing and stays unread (a row drawn apart)."""
-    normalised = normalise(text)
-    cells = normalised.split("\t")
-    tokens = line_tokens(number, text)
-    starts, offset = [], 0
-    for cell in cells:
-        starts.append(offset)
-        offset += len(cell) + 1
-    items: dict[int, tuple[str, list[tuple[str, LineToken]]]] = {}
-    for owner in sorted({o for o, _ in pairing.values()}):
-        label = cells[owner].strip() if owner < len(cells) else ""
-        if label:
-            items[owner] = (label, [])
-    for index, (owner, column) in pairing.items():
-        if index >= len(cells) or not is_number(cells[index]) or owner not in items:
-            continue
-        token = next((t for t in tokens if t.token.start >= starts[index]), None)
-        if token is not None:
-            items[owner][1].append((column, token))
-    return [items[owner] for owner in sorted(items)]
+def _header_width(lines: list[tuple[int, str]]) -> int:
+    """How many cells the header rows print: the rows drawn on the header's grid."""
+    width = 0
+    for _, text in lines:
+        cells = normalise(text).split("\t")
+        if any(is_number(c) for c in cells):
+            break
+        width = max(width, len(cells))
+    return width
+
+
+class _GridRows:
+    """The rows drawn on the header's grid, their cells by column, read by the header's pairing.
+
+    A label wrapped over two ruled lines with its figure centred between them
+    comes out as three rows (``1.一般公共预 |`` / ``| 21,940.96`` / ``算 |``): a
+    figure whose label cell is empty takes the label above it (a label row with
+    no figure of its own) and the fragment below it (no enumerator, no figure),
+    and those rows then stand for nothing more. A figure with no label above it
+    either belongs to a label drawn across both views (``当年支出小计``, ``支出合计``
+    span the expenditure side): the nearest label on its left with no figure of
+    its own.
+    """
+
+    def __init__(self, lines: list[tuple[int, str]], pairing: Pairing, width: int) -> None:
+        self.pairing = pairing
+        self.cells = {
+            i: normalise(text).split("\t")
+            for i, (_, text) in enumerate(lines)
+            if "\t" in text and len(normalise(text).split("\t")) == width
+        }
+        self.owners = sorted({o for o, _ in pairing.values()})
+        self.used: set[tuple[int, int]] = set()
+        self.borrowed: dict[tuple[int, int], str] = {}
+        for line in sorted(self.cells):
+            for owner in self.owners:
+                if not self.label(line, owner) and self.has_figures(line, owner):
+                    label = self._borrow(line, owner)
+                    if label:
+                        self.borrowed[(line, owner)] = label
+
+    def label(self, line: int, owner: int) -> str:
+        cells = self.cells.get(line)
+        return cells[owner].strip() if cells is not None and owner < len(cells) else ""
+
+    def has_figures(self, line: int, owner: int) -> bool:
+        cells = self.cells.get(line, [])
+        return any(
+            index < len(cells) and is_number(cells[index])
+            for index, (o, _) in self.pairing.items()
+            if o == owner
+        )
+
+    def _borrow(self, line: int, owner: int) -> str:
+        """The wrapped label of a figure printed between its label's lines, or ``""``."""
+        above = self.label(line - 1, owner)
+        if not above or self.has_figures(line - 1, owner) or (line - 1, owner) in self.used:
+            return ""
+        self.used.add((line - 1, owner))
+        below = self.label(line + 1, owner)
+        if below and not self.has_figures(line + 1, owner) and enumeration_level(below) is None:
+            self.used.add((line + 1, owner))
+            return above + below
+        return above
+
+    def items(
+        self, line: int, number: int, text: str
+    ) -> list[tuple[str, list[tuple[str, LineToken]]]]:
+        """The row's items by the header's columns: each label with its amounts by column."""
+        cells = self.cells[line]
+        tokens = line_tokens(number, text)
+        starts, offset = [], 0
+        for cell in cells:
+            starts.append(offset)
+            offset += len(cell) + 1
+        found: dict[int, tuple[str, list[tuple[str, LineToken]]]] = {}
+        home: dict[int, int] = {}  # the owner whose label an owner's figures go with
+        for owner in self.owners:
+            if (line, owner) in self.used:
+                continue  # a line of a label whose figure stands on another row
+            label = self.borrowed.get((line, owner)) or self.label(line, owner)
+            if label:
+                found[owner] = (label, [])
+                home[owner] = owner
+            elif self.has_figures(line, owner):
+                left = [o for o in found if o < owner and not self.has_figures(line, o)]
+                if left:
+                    home[owner] = max(left)
+        for index, (owner, column) in self.pairing.items():
+            if index >= len(cells) or not is_number(cells[index]) or owner not in home:
+                continue
+            token = next((t for t in tokens if t.token.start >= starts[index]), None)
+            if token is not None:
+                found[home[owner]][1].append((column, token))
+        return [found[o] for o in sorted(found)]
 
 
 def read_two_column(
@@ -171,18 +246,19 @@ def read_two_column(
 ) -> tuple[list[Row], list[Fact]]:
     """Rows (one per item, with its side as section) and the facts of their amounts.
 
-    Without ``by_position`` (a PDF or workbook) a tab row's amounts are paired
-    with labels by the header's columns, not by adjacency.
+    Without ``by_position`` (a PDF or workbook) a tab row drawn on the header's
+    grid has its amounts paired with labels by the header's columns, not by
+    adjacency; a row drawn on another grid (the table's continuation on the
+    next page, ruled anew) is read by adjacency, label then amount.
     """
     rows: list[Row] = []
     facts: list[Fact] = []
     pairing = None if by_position else _header_pairs(lines)
+    grid = None if pairing is None else _GridRows(lines, pairing, _header_width(lines))
     items: list[tuple[int, str, list[tuple[str, LineToken]]]] = []
-    for number, text in lines:
-        if pairing is not None and "\t" in text:
-            items.extend(
-                (number, label, found) for label, found in _grid_pairs(number, text, pairing)
-            )
+    for line, (number, text) in enumerate(lines):
+        if grid is not None and line in grid.cells:
+            items.extend((number, label, found) for label, found in grid.items(line, number, text))
         else:
             items.extend(
                 (number, label, [("预算数", token)] if token is not None else [])
