@@ -66,7 +66,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
         if len(pages) > settings.max_pages:
             raise InputError(
                 f"{path.name}: {len(pages)} pages, more than the limit of {settings.max_pages}; "
-                "split the file or raise the page limit"
+                "split the file or raise the limit (--max-pages)"
             )
         rendering = Rendering(path.name, "pdf")
         page_lines = []
@@ -85,7 +85,8 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
             if time.monotonic() - started > settings.seconds_per_page:
                 raise InputError(
                     f"{path.name}: page {number} took more than {settings.seconds_per_page:g} s "
-                    "to read; the PDF is too complex to audit"
+                    "to read; the PDF is too complex to audit within this limit "
+                    "(raise it with --seconds-per-page)"
                 )
     if not any(items for items in page_lines):
         raise InputError(
