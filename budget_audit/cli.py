@@ -23,9 +23,9 @@ from budget_audit.document import Document, load
 from budget_audit.engine import Rule, builtin_rules
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES
-from budget_audit.inputs import supported_files
+from budget_audit.inputs import skippable, supported_files
 from budget_audit.reports.labels import LANGS
-from budget_audit.runner import Outcome, audit_files, default_jobs
+from budget_audit.runner import Outcome, Skipped, audit_files, default_jobs
 from budget_audit.sources.pdf import PdfSettings
 
 if TYPE_CHECKING:
@@ -233,9 +233,18 @@ def check(
         _fail(error)
     outcomes = _audit_all(files, rules, jobs or default_jobs(), attach, limits)
     audits = [o for o in outcomes if isinstance(o, Audit)]
-    failed = [o for o in outcomes if isinstance(o, str)]
+    skips = [
+        isinstance(o, Skipped) and not path.is_file() and skippable(file)
+        for o, file in zip(outcomes, files, strict=True)
+    ]
+    skipped = [o for o, skip in zip(outcomes, skips, strict=True) if skip]
+    failed = [o for o, skip in zip(outcomes, skips, strict=True) if isinstance(o, str) and not skip]
+    for message in skipped:
+        click.echo(f"budget-audit: skipped {message}", err=True)
     for message in failed:
         click.echo(f"budget-audit: {message}", err=True)
+    if skipped and not audits and not failed:
+        _fail(InputError(f"{path}: no disclosures in this folder ({len(skipped)} files skipped)"))
     try:
         if write_baseline is not None:
             count = write_baseline_file(write_baseline, audits)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from budget_audit.claims.model import Claims
 from budget_audit.claims.reader import read_claims
 from budget_audit.coverage import Coverage, measure
-from budget_audit.errors import InputError
+from budget_audit.errors import NotADisclosure
 from budget_audit.facts import Fact, facts_frame
 from budget_audit.layout import (
     Block,
@@ -127,7 +127,7 @@ def load(
     """
     document = parse(combine([read_any(path, pdf), *(read_any(extra, pdf) for extra in attach)]))
     if not document.tables and not document.title_only and not document.claims.all():
-        raise InputError(
+        raise NotADisclosure(
             f"{document.name}: no budget tables and no 情况说明 found; this does not look like a "
             "department budget disclosure (部门预算公开), so nothing was checked"
         )

@@ -15,8 +15,15 @@ from pathlib import Path
 from budget_audit.audit import Audit, audit_document
 from budget_audit.document import load
 from budget_audit.engine import Rule
-from budget_audit.errors import InputError
+from budget_audit.errors import InputError, NotADisclosure
 from budget_audit.sources.pdf import PdfSettings
+
+
+class Skipped(str):
+    """The message of a file that was read but is no disclosure (:class:`NotADisclosure`): a
+    str like any unreadable file's message, so that callers that only tell audits from
+    failures go on working, and one that audits a folder can skip it instead."""
+
 
 Outcome = Audit | str
 
@@ -33,6 +40,8 @@ def audit_file(
     its message instead. ``pdf`` bounds what a PDF may cost."""
     try:
         return audit_document(load(path, attach, pdf), rules, path=str(path))
+    except NotADisclosure as error:
+        return Skipped(error)
     except InputError as error:
         return str(error)
 
