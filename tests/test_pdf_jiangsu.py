@@ -7,11 +7,16 @@ output; the sums in the comments are done by hand.
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import budget_audit as ba
+from budget_audit.audit import audit_document
+from budget_audit.document import parse
+from budget_audit.engine import builtin_rules
 from budget_audit.sources import read_any
 
 PDFS = Path(__file__).resolve().parents[2] / "shared" / "corpus-pdf"
@@ -74,3 +79,55 @@ def test_a_figure_cut_at_a_column_rule_is_one_figure() -> None:
     row = next(line for line in source.lines if line.startswith("1,384.74"))
     assert row.split("\t").count("267.80") == 2  # 公务用车 小计 and 运行维护费
     assert "267.8\t0" not in row
+
+
+# 公开09 “三公”经费、会议费、培训费 (单位：万元): the 三公's own total is the 小计 under
+# “三公”经费, and 合计 counts 会议费 and 培训费 beside it.
+#   2017 (p16): 110.00 + 317.80 + 156.55 = 584.35; 50.00 + 267.80 = 317.80;
+#               584.35 + 168.00 + 700.00 = 1,452.35
+#   2019 (p20, figures printed without decimals where they are whole): 80 + 237 + 101.26 =
+#               418.26; 购置费 left empty, 运行维护费 237 = 237; 418.26 + 158.44 + 700 = 1,276.70
+THREE_PUBLIC = {
+    2017: [
+        ("合计", "1,452.35"), ("三公经费小计", "584.35"), ("因公出国(境)费", "110.00"),
+        ("公务用车购置及运行费", "317.80"), ("公务用车购置费", "50.00"),
+        ("公务用车运行费", "267.80"), ("公务接待费", "156.55"), ("会议费", "168.00"),
+        ("培训费", "700.00"),
+    ],
+    2019: [
+        ("合计", "1276.7"), ("三公经费小计", "418.26"), ("因公出国(境)费", "80"),
+        ("公务用车购置及运行费", "237"), ("公务用车运行费", "237"), ("公务接待费", "101.26"),
+        ("会议费", "158.44"), ("培训费", "700"),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("year", sorted(THREE_PUBLIC))
+def test_the_three_public_table_with_meetings_and_training_is_read_whole(year: int) -> None:
+    document = ba.load(PDFS / f"jiangsu-jianchayuan-{year}-yusuan.pdf")
+    table = document.tables_of("三公经费支出表")[0]
+    assert table.unit == "万元"
+    assert [(f.column, f.raw) for f in table.facts] == THREE_PUBLIC[year]
+    # 合计 here is not the 三公's sum: only the template's own identities hold it
+    sums = {(i.total, i.parts) for i in table.identities}
+    assert ("合计", ("三公经费小计", "会议费", "培训费")) in sums
+    assert ("合计", ("因公出国(境)费", "公务用车购置及运行费", "公务接待费")) not in sums
+    assert "三公经费支出表" not in set(ba.audit(document).findings["table"])
+
+
+def test_a_wrong_meeting_figure_breaks_the_total_of_the_three_public_table() -> None:
+    document = ba.load(PDFS / "jiangsu-jianchayuan-2017-yusuan.pdf")
+    meetings = next(
+        f for f in document.tables_of("三公经费支出表")[0].facts if f.column == "会议费"
+    )
+    assert meetings.location.start is not None
+    lines = list(document.source.lines)
+    text = lines[meetings.location.line - 1]
+    start = meetings.location.start
+    lines[meetings.location.line - 1] = text[:start] + "169.00" + text[start + len("168.00") :]
+    mutated = parse(dataclasses.replace(document.source, lines=tuple(lines)))
+    errors = [f for f in audit_document(mutated, builtin_rules()).found if f.severity == "error"]
+    # 584.35 + 169.00 + 700.00 = 1,453.35, one more than the printed 1,452.35
+    cited = [f for f in errors if any(e.line == meetings.location.line for e in f.evidence)]
+    assert len(cited) == 1 and "三公经费支出表" in cited[0].message
+    assert cited[0].difference is not None and abs(cited[0].difference) == Decimal("1.00")

@@ -225,16 +225,28 @@ def _grid_rows(
     elif continued:
         shape = _Shape(width, tuple(range(width)), None)
     else:
-        keep = tuple(c for c in range(width) if any(r[c].text for r in grid))
+        # a caption ruled into the frame (部门名称：… 单位：万元) is read as prose: it keeps no column
+        body = [r for r in grid if _caption(r) is None]
+        keep = tuple(c for c in range(width) if any(r[c].text for r in body))
         kept = [[r[c] for c in keep] for r in grid]
         shape = _Shape(width, keep, code_columns(kept))
-    grid = [[r[c] for c in shape.keep] for r in grid]
+    grid = [
+        [r[c] for c in shape.keep] if _caption(r) is None else _one_cell(r, len(shape.keep))
+        for r in grid
+    ]
     if shape.codes is not None:
         grid = [joined(row, *shape.codes) for row in grid]
     rows = [
         (top, cells) for top, cells in zip(tops, grid, strict=True) if any(c.text for c in cells)
     ]
     return _rejoin_split_rows(rows), shape
+
+
+def _one_cell(cells: list[Cell], width: int) -> list[Cell]:
+    """A caption row's texts in its first cell, the row ``width`` cells wide: its texts may
+    stand in columns the table's body leaves empty, which tidying drops."""
+    text = " ".join(c.text for c in cells if c.text)
+    return [Cell(text, cells[0].box, cells[0].ref), *[Cell("")] * (width - 1)]
 
 
 def _mend_split_words(cells: list[Cell], words: list[dict[str, Any]]) -> list[Cell]:
