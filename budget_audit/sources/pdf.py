@@ -208,6 +208,7 @@ def _grid_rows(
     would move the figures right of it into the wrong column).
     """
     texts = table.extract()
+    _realign_header(table, texts, words)
     grid: list[list[Cell]] = []
     tops: list[float] = []
     for row, row_texts in zip(table.rows, texts, strict=True):
@@ -240,6 +241,45 @@ def _grid_rows(
         (top, cells) for top, cells in zip(tops, grid, strict=True) if any(c.text for c in cells)
     ]
     return _rejoin_split_rows(rows), shape
+
+
+def _realign_header(table: Any, texts: list[list[str | None]], words: list[dict[str, Any]]) -> None:
+    """Put each header label over the column of figures it names, in place.
+
+    The table finder gives a merged header cell's text to the first column of
+    its span, and a publisher's rules may start that span on a narrow spacer
+    column: Jiangsu's ``小计`` stands over 484.30 on the page but comes out a
+    column left of it. A label whose own column holds no figure and whose
+    printed words are centred outside that column moves to the first column of
+    its span that holds figures; a label printed over its own column (a 购置费
+    whose figure is left empty) stays.
+    """
+    width = max((len(r) for r in texts), default=0)
+    first = next((i for i, r in enumerate(texts) if any(c and _AMOUNT.match(c) for c in r)), 0)
+    lefts = sorted({box[0] for row in table.rows for box in row.cells if box is not None})
+    if not first or len(lefts) != width:
+        return  # no header over figures, or columns the cell boxes do not draw one by one
+    edges = [*lefts, table.bbox[2]]
+    figures = {c for r in texts[first:] for c, t in enumerate(r) if t and _AMOUNT.match(t)}
+    for cells, row in zip(texts[:first], table.rows[:first], strict=True):
+        for c, text in enumerate(cells):
+            box = row.cells[c]
+            if not text or c in figures or box is None:
+                continue
+            printed = [
+                w for w in words
+                if box[0] <= (w["x0"] + w["x1"]) / 2 <= box[2]
+                and box[1] <= (w["top"] + w["bottom"]) / 2 <= box[3]
+            ]  # fmt: skip
+            if not printed:
+                continue
+            centre = (min(w["x0"] for w in printed) + max(w["x1"] for w in printed)) / 2
+            if edges[c] <= centre <= edges[c + 1]:
+                continue
+            span = [k for k in range(c + 1, width) if edges[k + 1] <= box[2] + 0.5]  # its columns
+            target = next((k for k in span if k in figures), None)
+            if target is not None:
+                cells[target], cells[c] = text, ""
 
 
 def _one_cell(cells: list[Cell], width: int) -> list[Cell]:
