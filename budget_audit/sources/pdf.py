@@ -12,6 +12,7 @@ leaders) is left out of the prose.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections import Counter
@@ -93,6 +94,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
             f"{path.name}: the PDF has no text layer (a scanned image?); "
             "run OCR on it first (for example with ocrmypdf) and try again"
         )
+    page_lines = _carry_table_numbers(page_lines)
     furniture = _running_heads(page_lines)
     for number, items in enumerate(page_lines, start=1):
         for item in items:
@@ -156,10 +158,46 @@ def _page_items(
             item: _Item = _Prose(heading, False) if heading is not None else cells
             positioned.append((top, 10_000 + order, item))
     positioned.sort(key=lambda item: (item[0], item[1]))
-    return _join_wrapped_titles([item for _, _, item in positioned]), shape
+    return _join_table_numbers(_join_wrapped_titles([item for _, _, item in positioned])), shape
 
 
 _QUOTES_ONLY = re.compile(r"^[\s“”\"'‘’]+$")
+_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_TABLE_NUMBER = re.compile(rf"^(?:公开|附)?\s*(?:表\s*{_NUMERAL}|{_NUMERAL}\s*表)$")
+
+
+def _carry_table_numbers(pages: list[list[_Item]]) -> list[list[_Item]]:
+    """A table number left alone at the foot of a page, moved to the head of the next page when
+    that page opens with a title (``公开04表`` on p15, ``财政拨款收支预算总表`` atop p16)."""
+    carried = [list(items) for items in pages]
+    for items, following in itertools.pairwise(carried):
+        last = items[-1] if items else None
+        if isinstance(last, _Prose) and _TABLE_NUMBER.match(last.text) and following:
+            joined = _join_table_numbers([_Prose(last.text, False), following[0]])
+            if len(joined) == 1:
+                items.pop()
+                following[0] = joined[0]
+    return carried
+
+
+def _join_table_numbers(items: list[_Item]) -> list[_Item]:
+    """A table's number set on a line of its own above its title (``公开02表`` / ``收入预算总表``)
+    as one line with it: alone, its digits would stand in the previous table's last rows.
+    ``items`` may run over pages: a number left at the foot of a page joins the title that
+    opens the next one."""
+    joined: list[_Item] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if (
+            isinstance(item, _Prose)
+            and isinstance(previous, _Prose)
+            and _TABLE_NUMBER.match(previous.text)
+            and "表" in item.text
+        ):
+            joined[-1] = _Prose(f"{previous.text} {item.text}", previous.at_edge)
+            continue
+        joined.append(item)
+    return joined
 
 
 def _join_wrapped_titles(items: list[_Item]) -> list[_Item]:

@@ -249,7 +249,8 @@ def read_two_column(
     Without ``by_position`` (a PDF or workbook) a tab row drawn on the header's
     grid has its amounts paired with labels by the header's columns, not by
     adjacency; a row drawn on another grid (the table's continuation on the
-    next page, ruled anew) is read by adjacency, label then amount.
+    next page, ruled anew) is read by adjacency, label then amount, and a line
+    drawn outside the grid's cells is no row at all.
     """
     rows: list[Row] = []
     facts: list[Fact] = []
@@ -259,6 +260,8 @@ def read_two_column(
     for line, (number, text) in enumerate(lines):
         if grid is not None and line in grid.cells:
             items.extend((number, label, found) for label, found in grid.items(line, number, text))
+        elif not by_position and "\t" not in text:
+            continue  # a grid source's line outside its cells: a caption or note (公开02表), no row
         else:
             items.extend(
                 (number, label, [("预算数", token)] if token is not None else [])
