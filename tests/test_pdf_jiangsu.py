@@ -151,3 +151,35 @@ def test_every_number_in_the_tables_is_read(year: int) -> None:
         purchases = document.tables_of("政府采购预算表")[0]
         row = next(r for r in purchases.rows if "空调机" in r.name)
         assert [f.raw for f in row.cells.values()] == ["7.40"]
+
+
+# 2019 公开01 表 (p14): the same two-view layout, all on one page.
+#   用途: 15,844.04 + 4,335.30 + 3,990.40 = 24,169.74
+#   功能: 16,593.12 + 1,890.27 + 5,686.35 = 24,169.74
+# 三、单位预留机动经费 wraps (…机动经 / 费) around its 3,990.40, printed on 三、国防支出's row.
+# The next table's number stands on a line of its own (公开02表) above its title: it is part
+# of that title, not a figure of this table.
+JIANGSU_2019_OVERVIEW = [
+    ("收入", "财政拨款", "24,169.74"),
+    ("支出", "基本支出", "15,844.04"),
+    ("收入", "1.一般公共预算", "24,169.74"),
+    ("支出", "项目支出", "4,335.30"),
+    ("支出", "单位预留机动经费", "3,990.40"),
+    ("支出", "公共安全支出", "16,593.12"),
+    ("支出", "社会保障和就业支出", "1,890.27"),
+    ("支出", "住房保障支出", "5,686.35"),
+    ("收入", "当年收入小计", "24,169.74"),
+    ("支出", "当年支出小计", "24,169.74"),
+    ("收入", "收入合计", "24,169.74"),
+    ("支出", "支出合计", "24,169.74"),
+]
+
+
+def test_the_2019_overview_is_read_whole_and_the_next_tables_number_is_its_title() -> None:
+    document = ba.load(PDFS / "jiangsu-jianchayuan-2019-yusuan.pdf")
+    table = document.tables_of("收支总表")[0]
+    assert [(f.section, f.name, f.raw) for f in table.facts] == JIANGSU_2019_OVERVIEW
+    assert "公开02表 收入预算总表" in document.source.lines
+    # 公开04表 ends p15; its title opens p16: they are one line, on p16
+    at = document.source.lines.index("公开04表 财政拨款收支预算总表") + 1
+    assert document.source.page(at) == 16
