@@ -55,7 +55,8 @@ def change_story(claim: ChangeClaim) -> str:
     """The change as the sentence tells it, for a message."""
     assert claim.current is not None
     subject, current = claim.current.subject, claim.current.value.raw
+    unit = claim.current.value.unit  # 万元, or 元 where the narrative states 元
     if claim.delta is not None or claim.prior is None:
-        delta = f" {claim.delta.raw} 万元" if claim.delta else ""
-        return f"「{subject}」{current} 万元比上年{claim.direction}{delta}"
-    return f"「{subject}」上年 {claim.prior.value.raw} 万元、本年 {current} 万元，{claim.direction}"
+        delta = f" {claim.delta.raw} {claim.delta.unit}" if claim.delta else ""
+        return f"「{subject}」{current} {unit}比上年{claim.direction}{delta}"
+    return f"「{subject}」上年 {claim.prior.value.raw} {claim.prior.value.unit}、本年 {current} {unit}，{claim.direction}"

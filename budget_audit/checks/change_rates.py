@@ -7,7 +7,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from budget_audit.checks.change_figures import change_mentions, change_story, delta_of, prior_of
-from budget_audit.checks.claim_support import HUNDRED, claim_evidence, mention_figure
+from budget_audit.checks.claim_support import (
+    HUNDRED,
+    TRUNCATED,
+    claim_evidence,
+    mention_figure,
+    truncated,
+)
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE
 from budget_audit.numbers import Interval
@@ -33,6 +39,9 @@ def change_percent(context: Context) -> None:
             continue  # the figures moved the other way: BA704 says so, once
         current = mention_figure(claim.current.value)
         printed = claim.percent.amount.interval
+        if delta.value == 0 and printed.contains(Decimal(0)):
+            claim.status = "verified"  # nothing moved, 0%: true even when both years are 0
+            continue
         if _fits(printed, share_interval(delta, prior)):
             claim.status = "verified"
             slip = _exact_slip(claim.percent, current, delta, prior)
@@ -40,7 +49,11 @@ def change_percent(context: Context) -> None:
                 _report_exact_slip(context, claim, prior, delta, slip)
             continue
         claim.status = "contradicted"
-        diagnosis, severity = _diagnose(printed, current, delta, prior)
+        severity: str | None
+        if truncated(claim.percent, share_interval(delta, prior)):
+            diagnosis, severity = TRUNCATED, "warning"
+        else:
+            diagnosis, severity = _diagnose(printed, current, delta, prior)
         expected = (
             (delta.value / prior.value * HUNDRED).quantize(Decimal("0.01")) if prior.value else None
         )
@@ -50,7 +63,7 @@ def change_percent(context: Context) -> None:
             for m in (claim.percent, *change_mentions(claim))
         ]
         context.report(
-            f"{change_story(claim)}，上年{'为' if claim.prior else '应为'} {wan(prior.value)} 万元，{word}率"
+            f"{change_story(claim)}，上年{'为' if claim.prior else '应为'} {in_unit(prior, claim)}，{word}率"
             + (f"应为 {expected}%" if expected is not None else "无从计算")
             + f"，列示 {claim.percent.raw}%：{diagnosis}",
             evidence,
@@ -118,7 +131,7 @@ def _report_exact_slip(
     right = rounded(delta.value / prior.value * HUNDRED, places)
     word = "增长" if claim.direction == INCREASE else "下降"
     context.report(
-        f"{change_story(claim)}，{word}率列示 {claim.percent.raw}%：按上年 {wan(prior.value)} 万元"
+        f"{change_story(claim)}，{word}率列示 {claim.percent.raw}%：按上年 {in_unit(prior, claim)}"
         f"计算为 {right}%，列示数恰是{_AS_COMPUTED[what]}（{rounded(value, places)}%）；"
         "因金额经四舍五入，列示数也可能成立，请核对",
         [
@@ -160,3 +173,10 @@ def printed_places(printed: Interval) -> int:
         width *= 10
         places += 1
     return places
+
+
+def in_unit(figure: Figure, claim: ChangeClaim) -> str:
+    """A 万元 figure for a message in the unit the sentence states its amounts in (元 or 万元)."""
+    if claim.current is not None and claim.current.value.unit == "元":
+        return f"{wan(figure.value * 10000)} 元"
+    return f"{wan(figure.value)} 万元"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from budget_audit.checks.claim_support import (
+    TRUNCATED,
     claim_evidence,
     fact_evidence,
     judge,
     mention_figure,
     overall_current,
     report_amount,
+    truncated,
 )
 from budget_audit.claims.model import AmountClaim
 from budget_audit.claims.reader import common_run
@@ -24,7 +26,14 @@ from budget_audit.claims.subjects import (
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict
+from budget_audit.tolerance import (
+    Figure,
+    Verdict,
+    compare,
+    exact_share,
+    share_interval,
+    share_verdict,
+)
 
 
 def _list_members(context: Context) -> set[int]:
@@ -70,13 +79,15 @@ def claim_shares(context: Context) -> None:
         claim.status = "contradicted" if verdict is Verdict.MISMATCH else "verified"
         if verdict is Verdict.MISMATCH:
             computed = exact_share(part, base)
+            cut = truncated(claim.share, share_interval(part, base))
             context.report(
-                f"「{claim.part.subject}」{claim.part.value.raw} 万元占「{claim.base.subject}」{claim.base.value.raw} 万元"
-                f"应为 {computed}%，列示 {claim.share.raw}%",
+                f"「{claim.part.subject}」{claim.part.value.raw} {claim.part.value.unit}占「{claim.base.subject}」{claim.base.value.raw} {claim.base.value.unit}"
+                f"应为 {computed}%，列示 {claim.share.raw}%" + (f"：{TRUNCATED}" if cut else ""),
                 [
                     claim_evidence(context, claim.sentence, m)
                     for m in (claim.share, claim.part.value, claim.base.value)
                 ],
+                "warning" if cut else None,
                 expected=computed,
                 stated=claim.share.amount.value,
                 difference=claim.share.amount.value - computed,
@@ -200,6 +211,10 @@ def claim_year(context: Context) -> None:
     year = context.document.year
     if year is None:
         context.skip("文档预算年度未知")
+        return
+    if context.document.kind.stage == "决算":
+        # a 决算 sets the year's outturn beside the prior year's ("2016年度支出合计 628 万元")
+        context.skip("文档是决算：上年数常与本年数并列陈述，未核对")
         return
     seen: set[int] = set()
     for claim in context.document.claims.amounts:

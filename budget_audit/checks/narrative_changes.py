@@ -14,6 +14,7 @@ from budget_audit.checks.claim_support import (
 )
 from budget_audit.checks.forms import funding_groups
 from budget_audit.claims.model import ChangeClaim
+from budget_audit.claims.phrases import split_heading
 from budget_audit.claims.reader import INCREASE, SAME
 from budget_audit.claims.subjects import Resolution, compact_subject, resolve
 from budget_audit.findings import Evidence
@@ -68,7 +69,7 @@ def change_prior_year(context: Context) -> None:
     groups = funding_groups(overall) if overall is not None else []
     if overall is None:
         context.skip("没有部门整体支出绩效目标表，上年数只在情况说明内部核对")
-    earlier: dict[tuple[Hashable, int | None, bool], tuple[ChangeClaim, Figure]] = {}
+    earlier: dict[tuple[Hashable, int | None, bool], list[tuple[str, ChangeClaim, Figure]]] = {}
     for claim in context.document.claims.changes:
         implied = prior_of(claim)
         if implied is None or claim.current is None:
@@ -92,12 +93,22 @@ def change_prior_year(context: Context) -> None:
             _compare_prior(context, claim, implied, year, Figure.of(stated), [fact_evidence(context, stated)],
                            f"整体绩效目标表列 {year} 年为 {stated.raw} 万元")  # fmt: skip
         key = (_figure_key(resolution, claim.current.subject), year, claim.against_budget)
-        if key in earlier:
-            other, other_prior = earlier[key]
+        side = (
+            ""  # a 预算 balances: its income and spending totals are one figure
+            if context.document.kind.stage == "预算"
+            else _side(
+                split_heading(compact_subject(claim.current.subject), context.document.department)[
+                    1
+                ]
+            )
+        )
+        same = [e for e in earlier.get(key, []) if side in ("", e[0]) or not e[0]]
+        if same:
+            _, other, other_prior = same[0]
             _compare_prior(context, claim, implied, year, other_prior, _change_evidence(context, other),
                            f"第 {other.sentence.first_line} 行同一数字推得 {year} 年为 {wan(other_prior.value)} 万元")  # fmt: skip
         else:
-            earlier[key] = (claim, implied)
+            earlier.setdefault(key, []).append((side, claim, implied))
 
 
 def _figure_key(resolution: Resolution, subject: str) -> Hashable:
@@ -108,6 +119,14 @@ def _figure_key(resolution: Resolution, subject: str) -> Hashable:
     if resolution.facts:
         return tuple((f.table, f.row, f.column) for f in resolution.facts)
     return (resolution.how, compact_subject(subject))
+
+
+def _side(subject: str) -> str:
+    """Which side of the accounts a subject speaks of: a 决算's 收入总计 and 支出总计 are two
+    figures (the carry-overs differ), though both name the total of the same money. A subject
+    naming both sides or neither (收支总预算) may be compared with either."""
+    income, spending = "收" in subject, "支" in subject
+    return "收入" if income and not spending else "支出" if spending and not income else ""
 
 
 def _change_evidence(context: Context, claim: ChangeClaim) -> list[Evidence]:

@@ -19,16 +19,27 @@ from budget_audit.tolerance import Verdict, compare, exact_share, share_verdict,
 def outturn(context: Context) -> None:
     """A 决算's completion rate is outturn ÷ budget; its comparison word fits the two figures."""
     for claim in context.document.claims.outturns:
-        claim.status = "verified"
+        checkable = claim.budget is not None and (
+            claim.rate is not None or claim.comparison is not None
+        )
+        if not checkable:
+            # another rule (BA603, against the tables) may have judged it: keep its verdict
+            if claim.status == "not checkable":
+                claim.note = (
+                    "既无完成率也无大于/小于的说法"
+                    if claim.budget is not None
+                    else "句中无年初预算数，完成率只能由表中预算数核对"
+                )
+            continue
+        if claim.status == "not checkable":
+            claim.status = "verified"
         _check_rate(context, claim)
         _check_comparison(context, claim)
-        if claim.rate is None and claim.comparison is None:
-            claim.status, claim.note = "not checkable", "既无完成率也无大于/小于的说法"
 
 
 def _check_rate(context: Context, claim: OutturnClaim) -> None:
-    if claim.rate is None:
-        return
+    if claim.rate is None or claim.budget is None:
+        return  # without a budget in the sentence, the rate is the table's (BA603)
     budget, outturn = mention_figure(claim.budget), mention_figure(claim.outturn)
     if share_verdict(claim.rate.amount.interval, outturn, budget) is not Verdict.MISMATCH:
         return
@@ -48,7 +59,7 @@ def _check_rate(context: Context, claim: OutturnClaim) -> None:
 
 
 def _check_comparison(context: Context, claim: OutturnClaim) -> None:
-    if claim.comparison is None:
+    if claim.comparison is None or claim.budget is None:
         return
     budget, outturn = mention_figure(claim.budget), mention_figure(claim.outturn)
     printed = (

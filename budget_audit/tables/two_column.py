@@ -15,7 +15,7 @@ from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import at_precision, is_number, normalise, table_precision
 from budget_audit.tables.kinds import compact
-from budget_audit.tables.tokens import LineToken, line_tokens
+from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
 
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）])")
 _HEADER_WORDS = ("收入", "支出", "项目", "预算数")
@@ -58,9 +58,15 @@ def _split_label(label: str) -> list[str]:
     return [label]
 
 
+def _amounts(number: int, text: str) -> list[LineToken]:
+    """The numbers of a line that can be amounts: not a unit's code in brackets (``[256001]``),
+    an item's ordinal (``1. 一般公共预算资金``), a year or another identifier."""
+    return [t for t in line_tokens(number, text) if identifier_reason(t) is None]
+
+
 def _pairs(number: int, text: str) -> list[tuple[str, LineToken | None]]:
     normalised = normalise(text)
-    tokens = line_tokens(number, text)
+    tokens = _amounts(number, text)
     if "\t" in text:
         cells = normalised.split("\t")
         pairs: list[tuple[str, LineToken | None]] = []
@@ -129,8 +135,8 @@ def _header_pairs(lines: list[tuple[int, str]]) -> Pairing | None:
         if any(is_number(c) for c in cells):
             break
         for index, cell in enumerate(cells):
-            if cell in _AMOUNT_HEADERS or cell in _FUND_HEADERS:
-                amounts[index] = cell  # a lower header row names its column more exactly
+            if cell in _AMOUNT_HEADERS or _fund(cell):
+                amounts[index] = _fund(cell) or cell  # a lower header row names it more exactly
             elif "项目" in cell or "名称" in cell:
                 labels.add(index)
     pairing: Pairing = {}
@@ -166,19 +172,24 @@ class _GridRows:
     either belongs to a label drawn across both views (``当年支出小计``, ``支出合计``
     span the expenditure side): the nearest label on its left with no figure of
     its own.
+
+    Without a ``width`` (text, read by its header when that names fund columns)
+    every tab row is on the grid and nothing is drawn apart: an amount whose
+    label cell is empty pairs with nothing and stays unread.
     """
 
-    def __init__(self, lines: list[tuple[int, str]], pairing: Pairing, width: int) -> None:
+    def __init__(self, lines: list[tuple[int, str]], pairing: Pairing, width: int | None) -> None:
         self.pairing = pairing
+        self.drawn = width is not None
         self.cells = {
             i: normalise(text).split("\t")
             for i, (_, text) in enumerate(lines)
-            if "\t" in text and len(normalise(text).split("\t")) == width
+            if "\t" in text and (width is None or len(normalise(text).split("\t")) == width)
         }
         self.owners = sorted({o for o, _ in pairing.values()})
         self.used: set[tuple[int, int]] = set()
         self.borrowed: dict[tuple[int, int], str] = {}
-        for line in sorted(self.cells):
+        for line in sorted(self.cells) if self.drawn else []:
             for owner in self.owners:
                 if not self.label(line, owner) and self.has_figures(line, owner):
                     label = self._borrow(line, owner)
@@ -211,10 +222,11 @@ class _GridRows:
 
     def items(
         self, line: int, number: int, text: str
-    ) -> list[tuple[str, list[tuple[str, LineToken]]]]:
-        """The row's items by the header's columns: each label with its amounts by column."""
+    ) -> list[tuple[str, list[tuple[str, LineToken]], bool]]:
+        """The row's items by the header's columns: each label with its amounts by column,
+        and whether its label column is right of the first (the expenditure side)."""
         cells = self.cells[line]
-        tokens = line_tokens(number, text)
+        tokens = _amounts(number, text)
         starts, offset = [], 0
         for cell in cells:
             starts.append(offset)
@@ -228,17 +240,35 @@ class _GridRows:
             if label:
                 found[owner] = (label, [])
                 home[owner] = owner
-            elif self.has_figures(line, owner):
+            elif self.drawn and self.has_figures(line, owner):
                 left = [o for o in found if o < owner and not self.has_figures(line, o)]
                 if left:
                     home[owner] = max(left)
         for index, (owner, column) in self.pairing.items():
             if index >= len(cells) or not is_number(cells[index]) or owner not in home:
                 continue
-            token = next((t for t in tokens if t.token.start >= starts[index]), None)
+            end = starts[index] + len(cells[index])
+            token = next((t for t in tokens if starts[index] <= t.token.start < end), None)
             if token is not None:
                 found[home[owner]][1].append((column, token))
-        return [found[o] for o in sorted(found)]
+        return [(*found[o], o > self.owners[0]) for o in sorted(found)]
+
+
+def _names_funds(pairing: Pairing | None) -> bool:
+    """Whether a header pairs fund columns with a label: then a tab-separated text row is
+    read by the header too, as only the header says which fund a figure is."""
+    return pairing is not None and any(column in _FUND_HEADERS for _, column in pairing.values())
+
+
+def _fund(cell: str) -> str | None:
+    """The funding column a header names, also with the 决算 wording (``一般公共预算财政拨款``)."""
+    for fund in _FUND_HEADERS:
+        if cell == fund or (cell.startswith(fund) and cell[len(fund) :] in _FUND_TAILS):
+            return fund
+    return None
+
+
+_FUND_TAILS = ("财政拨款", "拨款")
 
 
 def read_two_column(
@@ -254,27 +284,45 @@ def read_two_column(
     """
     rows: list[Row] = []
     facts: list[Fact] = []
-    pairing = None if by_position else _header_pairs(lines)
-    grid = None if pairing is None else _GridRows(lines, pairing, _header_width(lines))
-    items: list[tuple[int, str, list[tuple[str, LineToken]]]] = []
+    pairing = _header_pairs(lines)
+    if by_position and not _names_funds(pairing):
+        pairing = None  # text pairs by adjacency unless its header names fund columns
+    width = _header_width(lines) if not by_position else None
+    grid = None if pairing is None else _GridRows(lines, pairing, width)
+    # (line, label, amounts by column, printed in a right-hand label column)
+    items: list[tuple[int, str, list[tuple[str, LineToken]], bool]] = []
     for line, (number, text) in enumerate(lines):
         if grid is not None and line in grid.cells:
-            items.extend((number, label, found) for label, found in grid.items(line, number, text))
+            items.extend(
+                (number, label, found, right)
+                for label, found, right in grid.items(line, number, text)
+            )
         elif not by_position and "\t" not in text:
             continue  # a grid source's line outside its cells: a caption or note (公开02表), no row
-        else:
+        else:  # an item after one with its amount stands in the right-hand (支出) columns
+            pairs = _pairs(number, text)
+            # so does a drawn row's item whose first cell is blank: the rest of a 支出 label
+            # wrapped onto a row drawn apart (``| | 出 | |`` under ``十七、国土海洋气象等支``)
+            blank = not by_position and not normalise(text).split("\t")[0].strip()
             items.extend(
-                (number, label, [("预算数", token)] if token is not None else [])
-                for label, token in _pairs(number, text)
+                (
+                    number,
+                    label,
+                    [("预算数", token)] if token is not None else [],
+                    blank or any(earlier is not None for _, earlier in pairs[:index]),
+                )
+                for index, (label, token) in enumerate(pairs)
             )
-    precision = table_precision(t.token.amount for _, _, found in items for _, t in found)
-    for number, label, found in items:
+    precision = table_precision(t.token.amount for _, _, found, _ in items for _, t in found)
+    for number, label, found, right in items:
         name = item_name(label)
         if not name or (not found and all(w in _HEADER_WORDS for w in label.split())):
             continue
         if not found and name in ("收入", "支出", "项目预算数", "项目"):
             continue
-        side = side_of(label)
+        # A grid's right-hand label column is the expenditure side, whatever its label
+        # says (a 决算's 结余分配, 年末结转和结余 and 总计 name no 支出).
+        side = "支出" if right else side_of(label)
         row = Row(
             len(rows), None, name, number, number, section=side, level=enumeration_level(label)
         )
