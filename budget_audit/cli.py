@@ -11,7 +11,7 @@ import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -23,9 +23,10 @@ from budget_audit.document import Document, load
 from budget_audit.engine import Rule, builtin_rules
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES
-from budget_audit.inputs import supported_files
+from budget_audit.inputs import skippable, supported_files
 from budget_audit.reports.labels import LANGS
-from budget_audit.runner import Outcome, audit_files, default_jobs
+from budget_audit.runner import Outcome, Skipped, audit_files, default_jobs
+from budget_audit.sources.pdf import PdfSettings
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,6 +34,27 @@ if TYPE_CHECKING:
 EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
 FORMATS = ("text", "json", "sarif", "markdown", "html", "xlsx")
+_Command = TypeVar("_Command", bound=Callable[..., None])
+
+
+def _pdf_options(command: _Command) -> _Command:
+    """``--max-pages`` and ``--seconds-per-page``: what one PDF may cost before it is refused
+    (``[tool.budget-audit]`` sets them too; an option given here wins)."""
+    command = click.option(
+        "--seconds-per-page",
+        type=click.FloatRange(min=0, min_open=True),
+        help=f"Refuse a PDF whose page takes longer to read (default {PdfSettings.seconds_per_page:g}).",
+    )(command)
+    return click.option(
+        "--max-pages",
+        type=click.IntRange(min=1),
+        help=f"Refuse a PDF with more pages (default {PdfSettings.max_pages}).",
+    )(command)
+
+
+def _pdf_limits(max_pages: int | None, seconds_per_page: float | None) -> PdfSettings:
+    """The PDF limits in force: the options, then pyproject.toml, then the defaults."""
+    return find_settings().pdf(max_pages, seconds_per_page)
 
 
 def _print_version(context: click.Context, _: click.Parameter, value: bool) -> None:
@@ -75,21 +97,32 @@ def main() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="For a PDF: write each page to this folder as a picture with the tables and cells found.",
 )
+@_pdf_options
 def tables(
-    path: Path, all_unread: bool, workbook: Path | None, lang: str, debug_folder: Path | None
+    path: Path,
+    all_unread: bool,
+    workbook: Path | None,
+    lang: str,
+    debug_folder: Path | None,
+    max_pages: int | None,
+    seconds_per_page: float | None,
 ) -> None:
     """List the tables recognised in PATH and how much of them was read."""
     from rich.console import Console
 
     from budget_audit.reports.xlsx import tables_workbook
 
-    document = _load_or_exit(path)
+    try:
+        limits = _pdf_limits(max_pages, seconds_per_page)
+    except InputError as error:
+        _fail(error)
+    document = _load_or_exit(path, limits)
     if debug_folder is not None:
         if document.source.kind != "pdf":
             _fail(InputError(f"{path.name}: --debug draws PDF pages; this is not a PDF"))
         from budget_audit.sources.pdf import draw_pages
 
-        pictures = draw_pages(path, debug_folder)
+        pictures = draw_pages(path, debug_folder, limits)
         click.echo(f"budget-audit: {len(pictures)} pages drawn in {debug_folder}", err=True)
     if workbook is not None:
         try:
@@ -163,6 +196,7 @@ def tables(
     type=click.Path(path_type=Path),
     help="A file published with PATH (its 公开表 beside a 情况说明); repeatable.",
 )
+@_pdf_options
 def check(
     path: Path,
     output: str,
@@ -178,6 +212,8 @@ def check(
     lang: str,
     no_color: bool,
     attach: tuple[Path, ...],
+    max_pages: int | None,
+    seconds_per_page: float | None,
 ) -> None:
     """Audit the disclosure PATH (a file, or every supported file in a folder and its subfolders).
 
@@ -188,17 +224,27 @@ def check(
         if output == "xlsx" and destination is None:
             raise InputError("--format xlsx writes a workbook: give it a file with -o FILE.xlsx")
         rules = _rules(select, ignore, rule_files)
+        limits = _pdf_limits(max_pages, seconds_per_page)
         files = supported_files(path)
         if attach and not path.is_file():
             raise InputError("--attach goes with one file, not a folder")
         accepted = read_baseline(baseline) if baseline else frozenset()
     except InputError as error:
         _fail(error)
-    outcomes = _audit_all(files, rules, jobs or default_jobs(), attach)
+    outcomes = _audit_all(files, rules, jobs or default_jobs(), attach, limits)
     audits = [o for o in outcomes if isinstance(o, Audit)]
-    failed = [o for o in outcomes if isinstance(o, str)]
+    skips = [
+        isinstance(o, Skipped) and not path.is_file() and skippable(file)
+        for o, file in zip(outcomes, files, strict=True)
+    ]
+    skipped = [o for o, skip in zip(outcomes, skips, strict=True) if skip]
+    failed = [o for o, skip in zip(outcomes, skips, strict=True) if isinstance(o, str) and not skip]
+    for message in skipped:
+        click.echo(f"budget-audit: skipped {message}", err=True)
     for message in failed:
         click.echo(f"budget-audit: {message}", err=True)
+    if skipped and not audits and not failed:
+        _fail(InputError(f"{path}: no disclosures in this folder ({len(skipped)} files skipped)"))
     try:
         if write_baseline is not None:
             count = write_baseline_file(write_baseline, audits)
@@ -228,20 +274,24 @@ def _rules(select: str | None, ignore: str | None, rule_files: tuple[Path, ...])
 
 
 def _audit_all(
-    files: list[Path], rules: list[Rule], jobs: int, attach: tuple[Path, ...] = ()
+    files: list[Path],
+    rules: list[Rule],
+    jobs: int,
+    attach: tuple[Path, ...] = (),
+    pdf: PdfSettings | None = None,
 ) -> list[Outcome]:
     """Audit the files; a progress bar on the terminal when there are several."""
     if len(files) < 2:
-        return audit_files(files, rules, jobs, attach=attach)
+        return audit_files(files, rules, jobs, attach=attach, pdf=pdf)
     from rich.console import Console
     from rich.progress import Progress
 
     errors = Console(stderr=True)
     if not errors.is_terminal:
-        return audit_files(files, rules, jobs, attach=attach)
+        return audit_files(files, rules, jobs, attach=attach, pdf=pdf)
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("auditing", total=len(files))
-        return audit_files(files, rules, jobs, done=lambda _: progress.advance(task))
+        return audit_files(files, rules, jobs, done=lambda _: progress.advance(task), pdf=pdf)
 
 
 def _emit(
@@ -343,9 +393,9 @@ def _print_rule(rule: Rule) -> None:
         click.echo("A failing example:\n" + rule.failing[0])
 
 
-def _load_or_exit(path: Path) -> Document:
+def _load_or_exit(path: Path, pdf: PdfSettings) -> Document:
     try:
-        return load(path)
+        return load(path, pdf=pdf)
     except InputError as error:
         click.echo(f"budget-audit: {error}", err=True)
         sys.exit(EXIT_INPUT_ERROR)

@@ -1,7 +1,10 @@
-"""Which rules run: ``[tool.budget-audit]`` in pyproject.toml, then the command line.
+"""Which rules run and what a PDF may cost: ``[tool.budget-audit]`` in pyproject.toml, then
+the command line.
 
 Like ruff: ``select`` and ``ignore`` take rule ids or prefixes (``BA1``),
 ``severity`` overrides a rule's severity, ``rules`` adds rule files.
+``max-pages`` and ``seconds-per-page`` bound a PDF (a file beyond them is
+refused, not half-read); unset, the defaults of :class:`PdfSettings` hold.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from budget_audit.engine import Rule, installed_rules, load_rule_file
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES
+from budget_audit.sources.pdf import PdfSettings
 
 
 @dataclass
@@ -25,6 +29,21 @@ class Settings:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     rule_files: list[Path] = field(default_factory=list)
+    max_pages: int | None = None
+    seconds_per_page: float | None = None
+
+    def pdf(
+        self, max_pages: int | None = None, seconds_per_page: float | None = None
+    ) -> PdfSettings:
+        """The PDF limits in force: the options given here, else the configured ones, else the
+        defaults."""
+        defaults = PdfSettings()
+        pages = max_pages if max_pages is not None else self.max_pages
+        seconds = seconds_per_page if seconds_per_page is not None else self.seconds_per_page
+        return PdfSettings(
+            max_pages=pages if pages is not None else defaults.max_pages,
+            seconds_per_page=seconds if seconds is not None else defaults.seconds_per_page,
+        )
 
 
 def find_settings(start: Path | None = None) -> Settings:
@@ -58,12 +77,28 @@ def _settings(section: dict[str, Any], base: Path, origin: str) -> Settings:
             raise InputError(
                 f"{origin}: severity of {rule_id} must be one of {', '.join(SEVERITIES)}"
             )
+    pages = _positive(section, "max-pages", origin, whole=True)
     return Settings(
         select=[str(s) for s in section.get("select", [])],
         ignore=[str(s) for s in section.get("ignore", [])],
         severity=severity,
         rule_files=[base / str(p) for p in section.get("rules", [])],
+        max_pages=None if pages is None else int(pages),
+        seconds_per_page=_positive(section, "seconds-per-page", origin, whole=False),
     )
+
+
+def _positive(section: dict[str, Any], key: str, origin: str, whole: bool) -> float | None:
+    """``section[key]`` when it is a positive number (a whole one if ``whole``), ``None`` when
+    absent; anything else is refused with one line."""
+    value = section.get(key)
+    if value is None:
+        return None
+    kinds = (int,) if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds) or value <= 0:
+        what = "a whole number" if whole else "a number"
+        raise InputError(f"{origin}: {key} must be {what} above 0, not {value!r}")
+    return float(value)
 
 
 def _matches(rule_id: str, patterns: Sequence[str]) -> bool:

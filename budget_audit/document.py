@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from budget_audit.claims.model import Claims
 from budget_audit.claims.reader import read_claims
 from budget_audit.coverage import Coverage, measure
-from budget_audit.errors import InputError
+from budget_audit.errors import NotADisclosure
 from budget_audit.facts import Fact, facts_frame
 from budget_audit.layout import (
     Block,
@@ -32,6 +32,7 @@ from budget_audit.layout import (
 from budget_audit.narrative import Paragraph, read_narrative
 from budget_audit.source import SourceText
 from budget_audit.sources import combine, read_any
+from budget_audit.sources.pdf import PdfSettings
 from budget_audit.tables.grid import LinkedFigures
 from budget_audit.tables.kinds import Vocabulary, vocabulary
 from budget_audit.tables.table import Table, read_table
@@ -116,17 +117,20 @@ class Document:
         return document_fragment(self)
 
 
-def load(path: str | Path, attach: Sequence[str | Path] = ()) -> Document:
+def load(
+    path: str | Path, attach: Sequence[str | Path] = (), pdf: PdfSettings | None = None
+) -> Document:
     """Read a disclosure file into a :class:`Document`; raise ``InputError`` if it cannot be read
     or holds nothing a disclosure holds: no table and no budget statement (an audit of it would
     report "no findings" and lie).
 
     ``attach`` names files published with it (the 公开表 beside a 情况说明):
-    they are read as one document, each line citing its own file.
+    they are read as one document, each line citing its own file. ``pdf`` bounds what a
+    PDF among them may cost (:class:`~budget_audit.sources.pdf.PdfSettings`).
     """
-    document = parse(combine([read_any(path), *(read_any(extra) for extra in attach)]))
+    document = parse(combine([read_any(path, pdf), *(read_any(extra, pdf) for extra in attach)]))
     if not document.tables and not document.title_only and not document.claims.all():
-        raise InputError(
+        raise NotADisclosure(
             f"{document.name}: no budget tables and no 情况说明 found; this does not look like a "
             "department budget disclosure (部门预算公开), so nothing was checked"
         )

@@ -8,3 +8,8 @@ without a traceback.
 
 class InputError(Exception):
     """The input cannot be read as a disclosure (wrong encoding, missing file...)."""
+
+
+class NotADisclosure(InputError):
+    """The file was read but holds nothing a disclosure holds (no table, no 情况说明): in a
+    folder, a notes or documentation file beside the disclosures, which may be skipped."""

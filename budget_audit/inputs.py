@@ -2,7 +2,10 @@
 
 The suffixes are the source adapters' own list (``sources.SUPPORTED_SUFFIXES``),
 so a new adapter extends folder audits without an edit here. A folder's
-``README`` is its documentation, not a disclosure, and is left out.
+``README`` is its documentation, not a disclosure, and is left out. Other notes
+beside the disclosures (``NOTES.md``, ``说明.txt``) cannot be told by name: they
+are read, and one in a text format that holds no table and no 情况说明 is
+skipped (:func:`skippable`) rather than failing the folder's audit.
 """
 
 from __future__ import annotations
@@ -11,6 +14,16 @@ from pathlib import Path
 
 from budget_audit.errors import InputError
 from budget_audit.sources import SUPPORTED_SUFFIXES
+
+NOTE_SUFFIXES = (".md", ".txt", ".html", ".htm")
+"""Formats that notes and documentation are written in, beside the disclosures of a folder."""
+
+
+def skippable(path: Path) -> bool:
+    """Whether a file of a folder that turns out to be no disclosure may be skipped: a text
+    format notes are written in, not a PDF or workbook, which someone put there as a
+    disclosure (one the reader does not recognise is a failure to say, not to skip)."""
+    return path.suffix.lower() in NOTE_SUFFIXES
 
 
 def supported_files(path: Path) -> list[Path]:

@@ -15,7 +15,15 @@ from pathlib import Path
 from budget_audit.audit import Audit, audit_document
 from budget_audit.document import load
 from budget_audit.engine import Rule
-from budget_audit.errors import InputError
+from budget_audit.errors import InputError, NotADisclosure
+from budget_audit.sources.pdf import PdfSettings
+
+
+class Skipped(str):
+    """The message of a file that was read but is no disclosure (:class:`NotADisclosure`): a
+    str like any unreadable file's message, so that callers that only tell audits from
+    failures go on working, and one that audits a folder can skip it instead."""
+
 
 Outcome = Audit | str
 
@@ -25,11 +33,15 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def audit_file(path: Path, rules: list[Rule], attach: tuple[Path, ...] = ()) -> Outcome:
+def audit_file(
+    path: Path, rules: list[Rule], attach: tuple[Path, ...] = (), pdf: PdfSettings | None = None
+) -> Outcome:
     """Load and audit one file (with the files published beside it); an unreadable file gives
-    its message instead."""
+    its message instead. ``pdf`` bounds what a PDF may cost."""
     try:
-        return audit_document(load(path, attach), rules, path=str(path))
+        return audit_document(load(path, attach, pdf), rules, path=str(path))
+    except NotADisclosure as error:
+        return Skipped(error)
     except InputError as error:
         return str(error)
 
@@ -40,15 +52,17 @@ def audit_files(
     jobs: int = 1,
     done: Callable[[Path], None] | None = None,
     attach: tuple[Path, ...] = (),
+    pdf: PdfSettings | None = None,
 ) -> list[Outcome]:
     """Each file's outcome, in the order of ``files``; ``done`` is called as each one finishes.
 
-    ``attach`` goes with a single file: the files published beside it."""
+    ``attach`` goes with a single file: the files published beside it. ``pdf`` bounds what
+    each PDF may cost."""
     workers = max(1, min(jobs, len(files)))
     if workers == 1:
         outcomes = []
         for file in files:
-            outcomes.append(audit_file(file, rules, attach))
+            outcomes.append(audit_file(file, rules, attach, pdf))
             if done is not None:
                 done(file)
         return outcomes
@@ -64,7 +78,9 @@ def audit_files(
     gc.disable()
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
-            futures = {pool.submit(audit_file, file, rules): i for i, file in enumerate(files)}
+            futures = {
+                pool.submit(audit_file, file, rules, (), pdf): i for i, file in enumerate(files)
+            }
             for future in as_completed(futures):
                 index = futures[future]
                 results[index] = future.result()

@@ -108,3 +108,10 @@ def test_version_is_the_metadata_version() -> None:
         cwd=ROOT,
     ).stdout
     assert printed == f"budget-audit, version {version('budget-audit')}\n"
+
+
+def test_the_package_is_marked_typed_and_the_marker_is_shipped(distribution: Distribution) -> None:
+    # PEP 561: without py.typed in the installed package, mypy users of the library get
+    # "module is installed, but missing library stubs or py.typed marker".
+    assert (ROOT / "budget_audit" / "py.typed").is_file()
+    assert "py.typed" in (distribution.package_data or {}).get("budget_audit", [])

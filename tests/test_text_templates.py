@@ -185,6 +185,27 @@ def test_an_identity_holds_over_the_columns_a_template_prints() -> None:
     ) == {Identity("合计", ("基本支出", "项目支出", "单位预留机动经费", "结转下年资金"))}
     # No part printed beside the total: nothing to hold it to.
     assert identities("收入总表", {"合计"}) == set()
+    # Jiangsu's 三公 table: its 合计 counts 会议费 and 培训费 beside the 三公's own 小计, whose
+    # parts it counts through that 小计; the 三公's sum then holds the 小计, not the 合计.
+    three = {"因公出国(境)费", "公务用车购置及运行费", "公务接待费"}
+    assert identities("三公经费支出表", {"合计", "三公经费小计", "会议费", "培训费", *three}) == {
+        Identity("三公经费小计", ("因公出国(境)费", "公务用车购置及运行费", "公务接待费")),
+        Identity("合计", ("三公经费小计", "会议费", "培训费")),
+    }
+    assert identities("三公经费支出表", {"合计", *three}) == {
+        Identity("合计", ("因公出国(境)费", "公务用车购置及运行费", "公务接待费"))
+    }
+
+
+def test_a_three_public_total_headed_three_public_total_is_the_total() -> None:
+    # “三公”经费合计 (wrapped or not) heads the 合计, never the 三公's own 小计 of Jiangsu's
+    # template, which “三公”经费 alone heads beside 会议费 and 培训费.
+    kind = vocabulary().kind("三公经费支出表")
+    for header in (
+        ["“三公”经费合计 因公出国（境）费 公务接待费"],
+        ["“三公”经费合", "计 因公出国", "（境）费 公务接待费"],
+    ):
+        assert kind.header_columns(header) == ("合计", "因公出国(境)费", "公务接待费")
 
 
 def test_a_table_extracted_cell_by_cell_is_left_unread_not_misread() -> None:

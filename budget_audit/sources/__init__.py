@@ -12,6 +12,7 @@ from pathlib import Path
 from budget_audit.errors import InputError
 from budget_audit.source import Place, SourceText, read_source
 from budget_audit.sources.html import looks_like_html, render_html
+from budget_audit.sources.pdf import PdfSettings
 
 SUPPORTED_SUFFIXES = (".html", ".htm", ".txt", ".md", ".pdf", ".xlsx")
 _WORD = (".doc", ".docx", ".wps", ".rtf")
@@ -19,8 +20,11 @@ _WORKBOOK = (".xlsx", ".xlsm")
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary Office formats (.doc, .xls)
 
 
-def read_any(path: str | Path) -> SourceText:
-    """Read ``path`` with the adapter its content calls for; raise :class:`InputError` otherwise."""
+def read_any(path: str | Path, pdf: PdfSettings | None = None) -> SourceText:
+    """Read ``path`` with the adapter its content calls for; raise :class:`InputError` otherwise.
+
+    ``pdf`` bounds what a PDF may cost (pages, seconds a page); the defaults when ``None``.
+    """
     file = Path(path)
     if not file.is_file():
         return read_source(file)  # says "no such file" or "is a folder"
@@ -32,7 +36,7 @@ def read_any(path: str | Path) -> SourceText:
             raise InputError(f"{file.name}: named .pdf but is not a PDF file")
         from budget_audit.sources.pdf import read_pdf
 
-        return read_pdf(file)
+        return read_pdf(file, pdf)
     if suffix == ".xls" or (suffix in _WORKBOOK and head.startswith(_OLE)):
         raise InputError(
             f"{file.name}: an old binary Excel workbook (.xls) is not read; "

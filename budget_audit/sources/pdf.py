@@ -12,6 +12,7 @@ leaders) is left out of the prose.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections import Counter
@@ -66,7 +67,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
         if len(pages) > settings.max_pages:
             raise InputError(
                 f"{path.name}: {len(pages)} pages, more than the limit of {settings.max_pages}; "
-                "split the file or raise the page limit"
+                "split the file or raise the limit (--max-pages)"
             )
         rendering = Rendering(path.name, "pdf")
         page_lines = []
@@ -85,13 +86,15 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
             if time.monotonic() - started > settings.seconds_per_page:
                 raise InputError(
                     f"{path.name}: page {number} took more than {settings.seconds_per_page:g} s "
-                    "to read; the PDF is too complex to audit"
+                    "to read; the PDF is too complex to audit within this limit "
+                    "(raise it with --seconds-per-page)"
                 )
     if not any(items for items in page_lines):
         raise InputError(
             f"{path.name}: the PDF has no text layer (a scanned image?); "
             "run OCR on it first (for example with ocrmypdf) and try again"
         )
+    page_lines = _carry_table_numbers(page_lines)
     furniture = _running_heads(page_lines)
     for number, items in enumerate(page_lines, start=1):
         for item in items:
@@ -145,8 +148,9 @@ def _page_items(
         if not text or (at_edge and _PAGE_NUMBER.match(text)):
             continue
         positioned.append((float(line["top"]), order, _Prose(text, at_edge)))
+    words = page.extract_words() if tables else []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
-        rows, shape = _grid_rows(table, shape)
+        rows, shape = _grid_rows(table, shape, words)
         for order, (top, cells) in enumerate(rows):
             heading = (
                 _caption(cells) if order == 0 or isinstance(positioned[-1][2], _Prose) else None
@@ -154,10 +158,46 @@ def _page_items(
             item: _Item = _Prose(heading, False) if heading is not None else cells
             positioned.append((top, 10_000 + order, item))
     positioned.sort(key=lambda item: (item[0], item[1]))
-    return _join_wrapped_titles([item for _, _, item in positioned]), shape
+    return _join_table_numbers(_join_wrapped_titles([item for _, _, item in positioned])), shape
 
 
 _QUOTES_ONLY = re.compile(r"^[\s“”\"'‘’]+$")
+_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_TABLE_NUMBER = re.compile(rf"^(?:公开|附)?\s*(?:表\s*{_NUMERAL}|{_NUMERAL}\s*表)$")
+
+
+def _carry_table_numbers(pages: list[list[_Item]]) -> list[list[_Item]]:
+    """A table number left alone at the foot of a page, moved to the head of the next page when
+    that page opens with a title (``公开04表`` on p15, ``财政拨款收支预算总表`` atop p16)."""
+    carried = [list(items) for items in pages]
+    for items, following in itertools.pairwise(carried):
+        last = items[-1] if items else None
+        if isinstance(last, _Prose) and _TABLE_NUMBER.match(last.text) and following:
+            joined = _join_table_numbers([_Prose(last.text, False), following[0]])
+            if len(joined) == 1:
+                items.pop()
+                following[0] = joined[0]
+    return carried
+
+
+def _join_table_numbers(items: list[_Item]) -> list[_Item]:
+    """A table's number set on a line of its own above its title (``公开02表`` / ``收入预算总表``)
+    as one line with it: alone, its digits would stand in the previous table's last rows.
+    ``items`` may run over pages: a number left at the foot of a page joins the title that
+    opens the next one."""
+    joined: list[_Item] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if (
+            isinstance(item, _Prose)
+            and isinstance(previous, _Prose)
+            and _TABLE_NUMBER.match(previous.text)
+            and "表" in item.text
+        ):
+            joined[-1] = _Prose(f"{previous.text} {item.text}", previous.at_edge)
+            continue
+        joined.append(item)
+    return joined
 
 
 def _join_wrapped_titles(items: list[_Item]) -> list[_Item]:
@@ -196,7 +236,7 @@ def _join_wrapped_titles(items: list[_Item]) -> list[_Item]:
 
 
 def _grid_rows(
-    table: Any, previous: _Shape | None
+    table: Any, previous: _Shape | None, words: list[dict[str, Any]]
 ) -> tuple[list[tuple[float, list[Cell]]], _Shape]:
     """The table's rows as cells, tidied: empty columns and rows dropped, code columns joined.
 
@@ -206,15 +246,15 @@ def _grid_rows(
     would move the figures right of it into the wrong column).
     """
     texts = table.extract()
+    _realign_header(table, texts, words)
     grid: list[list[Cell]] = []
     tops: list[float] = []
     for row, row_texts in zip(table.rows, texts, strict=True):
-        grid.append(
-            [
-                Cell(join_cell_text(text), tuple(box) if box is not None else None)
-                for text, box in zip(row_texts, row.cells, strict=True)
-            ]
-        )
+        cells = [
+            Cell(join_cell_text(text), tuple(box) if box is not None else None)
+            for text, box in zip(row_texts, row.cells, strict=True)
+        ]
+        grid.append(_mend_split_words(cells, words))
         tops.append(float(row.bbox[1]))
     width = max((len(r) for r in grid), default=0)
     grid = [r + [Cell("")] * (width - len(r)) for r in grid]
@@ -224,16 +264,94 @@ def _grid_rows(
     elif continued:
         shape = _Shape(width, tuple(range(width)), None)
     else:
-        keep = tuple(c for c in range(width) if any(r[c].text for r in grid))
+        # a caption ruled into the frame (部门名称：… 单位：万元) is read as prose: it keeps no column
+        body = [r for r in grid if _caption(r) is None]
+        keep = tuple(c for c in range(width) if any(r[c].text for r in body))
         kept = [[r[c] for c in keep] for r in grid]
         shape = _Shape(width, keep, code_columns(kept))
-    grid = [[r[c] for c in shape.keep] for r in grid]
+    grid = [
+        [r[c] for c in shape.keep] if _caption(r) is None else _one_cell(r, len(shape.keep))
+        for r in grid
+    ]
     if shape.codes is not None:
         grid = [joined(row, *shape.codes) for row in grid]
     rows = [
         (top, cells) for top, cells in zip(tops, grid, strict=True) if any(c.text for c in cells)
     ]
     return _rejoin_split_rows(rows), shape
+
+
+def _realign_header(table: Any, texts: list[list[str | None]], words: list[dict[str, Any]]) -> None:
+    """Put each header label over the column of figures it names, in place.
+
+    The table finder gives a merged header cell's text to the first column of
+    its span, and a publisher's rules may start that span on a narrow spacer
+    column: Jiangsu's ``小计`` stands over 484.30 on the page but comes out a
+    column left of it. A label whose own column holds no figure and whose
+    printed words are centred outside that column moves to the first column of
+    its span that holds figures; a label printed over its own column (a 购置费
+    whose figure is left empty) stays.
+    """
+    width = max((len(r) for r in texts), default=0)
+    first = next((i for i, r in enumerate(texts) if any(c and _AMOUNT.match(c) for c in r)), 0)
+    lefts = sorted({box[0] for row in table.rows for box in row.cells if box is not None})
+    if not first or len(lefts) != width:
+        return  # no header over figures, or columns the cell boxes do not draw one by one
+    edges = [*lefts, table.bbox[2]]
+    figures = {c for r in texts[first:] for c, t in enumerate(r) if t and _AMOUNT.match(t)}
+    for cells, row in zip(texts[:first], table.rows[:first], strict=True):
+        for c, text in enumerate(cells):
+            box = row.cells[c]
+            if not text or c in figures or box is None:
+                continue
+            printed = [
+                w for w in words
+                if box[0] <= (w["x0"] + w["x1"]) / 2 <= box[2]
+                and box[1] <= (w["top"] + w["bottom"]) / 2 <= box[3]
+            ]  # fmt: skip
+            if not printed:
+                continue
+            centre = (min(w["x0"] for w in printed) + max(w["x1"] for w in printed)) / 2
+            if edges[c] <= centre <= edges[c + 1]:
+                continue
+            span = [k for k in range(c + 1, width) if edges[k + 1] <= box[2] + 0.5]  # its columns
+            target = next((k for k in span if k in figures), None)
+            if target is not None:
+                cells[target], cells[c] = text, ""
+
+
+def _one_cell(cells: list[Cell], width: int) -> list[Cell]:
+    """A caption row's texts in its first cell, the row ``width`` cells wide: its texts may
+    stand in columns the table's body leaves empty, which tidying drops."""
+    text = " ".join(c.text for c in cells if c.text)
+    return [Cell(text, cells[0].box, cells[0].ref), *[Cell("")] * (width - 1)]
+
+
+def _mend_split_words(cells: list[Cell], words: list[dict[str, Any]]) -> list[Cell]:
+    """Put back together a figure the table finder cut in two at a column rule.
+
+    A figure printed across a rule (Jiangsu's ``267.80`` over the line between
+    two 公务用车 columns) comes out as ``267.8 | 0``. When one word on the page
+    spans the boundary of two neighbouring cells and its text is exactly theirs
+    joined, it is one figure: it goes in the cell where it starts, and the
+    other cell is left empty.
+    """
+    mended = list(cells)
+    for index in range(len(mended) - 1):
+        left, right = mended[index], mended[index + 1]
+        if not (left.text and right.text and left.box and right.box):
+            continue
+        boundary, whole = left.box[2], left.text + right.text
+        if any(
+            w["text"] == whole
+            and w["x0"] < boundary < w["x1"]
+            and left.box[1] <= (w["top"] + w["bottom"]) / 2 <= left.box[3]
+            for w in words
+        ):
+            box = (left.box[0], left.box[1], right.box[2], right.box[3])
+            mended[index] = Cell(whole, box, left.ref)
+            mended[index + 1] = Cell("", right.box, right.ref)
+    return mended
 
 
 def _rejoin_split_rows(rows: list[tuple[float, list[Cell]]]) -> list[tuple[float, list[Cell]]]:

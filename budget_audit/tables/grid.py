@@ -241,8 +241,9 @@ def _named_columns(
 
     A merged header cell stands over several columns: in every header row but
     the last, an empty cell continues the label on its left while the row above
-    it does too (``公务用车购置及运行费`` over ``小计 | 购置费 | 运行费``). A
-    ``小计`` column is its parent's total.
+    it does too (``公务用车购置及运行费`` over ``小计 | 购置费 | 运行费``), under a
+    label, not under blank header cells (a 合计 set low in its tall cell stands
+    over its own column only). A ``小计`` column is its parent's total.
     """
     if not headers:
         return None
@@ -256,7 +257,7 @@ def _named_columns(
                 not text
                 and c > value_start
                 and r < len(grid) - 1
-                and (r == 0 or filled[r - 1][c] == filled[r - 1][c - 1])
+                and (r == 0 or filled[r - 1][c] == filled[r - 1][c - 1] != "")
             )
             out.append(out[-1] if continues else text)
         filled.append(out)

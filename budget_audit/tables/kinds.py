@@ -88,7 +88,8 @@ class TableKind:
         合计 = 基本支出 + 项目支出, with no 事业单位经营支出 column). It applies only
         when its total and two of its parts are printed, and when no printed column
         is a part of another sum of the same total that this one lacks (Jiangsu's
-        支出总表 adds 单位预留机动经费 and 结转下年资金: only the sum naming them holds).
+        支出总表 adds 单位预留机动经费 and 结转下年资金: only the sum naming them holds), a
+        part summed within a printed part counting as named by it.
         Two sums that come to the same printed columns are one identity.
         """
         kept: dict[tuple[str, frozenset[str]], Identity] = {}
@@ -101,10 +102,18 @@ class TableKind:
                 for part in other.parts
                 if part in printed
             }
+            # a part's own parts are in it too (合计 = 三公经费小计 + 会议费 + 培训费 counts the
+            # 因公出国(境)费 that 三公经费小计 sums)
+            covered = set(identity.parts) | {
+                part
+                for other in self.identities
+                if other.total in identity.parts
+                for part in other.parts
+            }
             if (
                 identity.total not in printed
                 or (len(parts) < 2 and len(parts) < len(identity.parts))
-                or not siblings <= set(identity.parts)
+                or not siblings <= covered
                 or any(u in printed for u in identity.unless)
             ):
                 continue
@@ -152,8 +161,10 @@ class TableKind:
             if name in text:
                 text = text.replace(name, "#")
                 found.add(column)
-            elif column not in found and _wrapped(name, lines):
+            elif column not in found and (pieces := _wrapped(name, lines)):
                 found.add(column)
+                for piece in pieces:  # the pieces of a longer name name nothing shorter
+                    text = re.sub(f"(?<![^|]){re.escape(piece)}(?![^|])", "#", text)
         if "合计" in self.columns and not found:
             words = {compact(w) for t in header_lines for w in normalise(t).split()}
             if words & set(_SOLE_FIGURE_WORDS):
@@ -219,15 +230,15 @@ def _bare_header(word: str) -> str:
     return _HEADER_SUFFIX.sub("", label) or label
 
 
-def _wrapped(name: str, lines: list[list[str]]) -> bool:
-    """Whether ``name`` is printed as two words on two different header lines."""
+def _wrapped(name: str, lines: list[list[str]]) -> tuple[str, str] | None:
+    """The two words ``name`` is printed as on two different header lines, or ``None``."""
     for cut in range(2, len(name)):
         head, tail = name[:cut], name[cut:]
         heads = [i for i, words in enumerate(lines) if head in words]
         tails = [i for i, words in enumerate(lines) if tail in words]
         if any(h != t for h in heads for t in tails):
-            return True
-    return False
+            return head, tail
+    return None
 
 
 def compact(text: str) -> str:

@@ -4,7 +4,7 @@ One record per purchase or asset, with text cells (project, 品目, codes in
 brackets) and a few numeric columns (数量, 单价, 金额, 中小企业 parts). In
 tab-separated text the header's lines are merged cell by cell (a group header
 ``采购金额`` refined by ``采购金额合计(元)`` below it) and each number takes
-its cell's column. Space-separated text keeps no cell positions: its numbers
+its cell's column; digits inside a text cell are part of its name. Space-separated text keeps no cell positions: its numbers
 become facts without a known column and the coverage report counts them.
 """
 
@@ -73,6 +73,9 @@ def _read_tab(lines: list[tuple[int, str]], table: str, kind: str, unit: str) ->
                 result.facts.append(fact)
             elif code is not None and index == 0:
                 result.identifiers[token.key] = "row code"
+            elif cells[index].strip():
+                # digits in a text cell belong to its words (``空调机(总预算20万以下)``)
+                result.identifiers[token.key] = "part of a name"
     return result
 
 

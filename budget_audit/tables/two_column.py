@@ -3,8 +3,8 @@
 Each line holds up to two (label, amount) pairs. Tab-separated text keeps the
 halves apart; in space-separated text a line like ``二、政府性基金预算拨款收入
 二、国防支出`` is split where the expenditure label begins. Which side an item
-is on follows from its label (expenditure items are 支出, 年终结转结余 or
-预备费), so a line whose left half is empty is still read correctly.
+is on follows from its label (expenditure items are 支出, 年终结转结余,
+结转下年资金, 预备费 or 单位预留机动经费), so a line whose left half is empty is still read correctly.
 """
 
 from __future__ import annotations
@@ -21,10 +21,14 @@ _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[(（][�
 _HEADER_WORDS = ("收入", "支出", "项目", "预算数")
 
 
+_SPENDING_WORDS = ("支出", "年终结转", "结转下年", "预备费", "机动经费")
+
+
 def side_of(label: str) -> str:
-    """``支出`` for expenditure-side labels, ``收入`` otherwise."""
+    """``支出`` for expenditure-side labels (spending, money carried forward to next year,
+    reserves such as 预备费 and 单位预留机动经费), ``收入`` otherwise."""
     text = compact(label)
-    return "支出" if ("支出" in text or "年终结转" in text or "预备费" in text) else "收入"
+    return "支出" if any(word in text for word in _SPENDING_WORDS) else "收入"
 
 
 def enumeration_level(label: str) -> int | None:
@@ -146,6 +150,110 @@ def _header_pairs(lines: list[tuple[int, str]]) -> Pairing | None:
     return pairing or None
 
 
+def _header_width(lines: list[tuple[int, str]]) -> int:
+    """How many cells the header rows print: the rows drawn on the header's grid."""
+    width = 0
+    for _, text in lines:
+        cells = normalise(text).split("\t")
+        if any(is_number(c) for c in cells):
+            break
+        width = max(width, len(cells))
+    return width
+
+
+class _GridRows:
+    """The rows drawn on the header's grid, their cells by column, read by the header's pairing.
+
+    A label wrapped over two ruled lines with its figure centred between them
+    comes out as three rows (``1.一般公共预 |`` / ``| 21,940.96`` / ``算 |``): a
+    figure whose label cell is empty takes the label above it (a label row with
+    no figure of its own) and the fragment below it (no enumerator, no figure),
+    and those rows then stand for nothing more. A figure with no label above it
+    either belongs to a label drawn across both views (``当年支出小计``, ``支出合计``
+    span the expenditure side): the nearest label on its left with no figure of
+    its own.
+
+    Without a ``width`` (text, read by its header when that names fund columns)
+    every tab row is on the grid and nothing is drawn apart: an amount whose
+    label cell is empty pairs with nothing and stays unread.
+    """
+
+    def __init__(self, lines: list[tuple[int, str]], pairing: Pairing, width: int | None) -> None:
+        self.pairing = pairing
+        self.drawn = width is not None
+        self.cells = {
+            i: normalise(text).split("\t")
+            for i, (_, text) in enumerate(lines)
+            if "\t" in text and (width is None or len(normalise(text).split("\t")) == width)
+        }
+        self.owners = sorted({o for o, _ in pairing.values()})
+        self.used: set[tuple[int, int]] = set()
+        self.borrowed: dict[tuple[int, int], str] = {}
+        for line in sorted(self.cells) if self.drawn else []:
+            for owner in self.owners:
+                if not self.label(line, owner) and self.has_figures(line, owner):
+                    label = self._borrow(line, owner)
+                    if label:
+                        self.borrowed[(line, owner)] = label
+
+    def label(self, line: int, owner: int) -> str:
+        cells = self.cells.get(line)
+        return cells[owner].strip() if cells is not None and owner < len(cells) else ""
+
+    def has_figures(self, line: int, owner: int) -> bool:
+        cells = self.cells.get(line, [])
+        return any(
+            index < len(cells) and is_number(cells[index])
+            for index, (o, _) in self.pairing.items()
+            if o == owner
+        )
+
+    def _borrow(self, line: int, owner: int) -> str:
+        """The wrapped label of a figure printed between its label's lines, or ``""``."""
+        above = self.label(line - 1, owner)
+        if not above or self.has_figures(line - 1, owner) or (line - 1, owner) in self.used:
+            return ""
+        self.used.add((line - 1, owner))
+        below = self.label(line + 1, owner)
+        if below and not self.has_figures(line + 1, owner) and enumeration_level(below) is None:
+            self.used.add((line + 1, owner))
+            return above + below
+        return above
+
+    def items(
+        self, line: int, number: int, text: str
+    ) -> list[tuple[str, list[tuple[str, LineToken]], bool]]:
+        """The row's items by the header's columns: each label with its amounts by column,
+        and whether its label column is right of the first (the expenditure side)."""
+        cells = self.cells[line]
+        tokens = _amounts(number, text)
+        starts, offset = [], 0
+        for cell in cells:
+            starts.append(offset)
+            offset += len(cell) + 1
+        found: dict[int, tuple[str, list[tuple[str, LineToken]]]] = {}
+        home: dict[int, int] = {}  # the owner whose label an owner's figures go with
+        for owner in self.owners:
+            if (line, owner) in self.used:
+                continue  # a line of a label whose figure stands on another row
+            label = self.borrowed.get((line, owner)) or self.label(line, owner)
+            if label:
+                found[owner] = (label, [])
+                home[owner] = owner
+            elif self.drawn and self.has_figures(line, owner):
+                left = [o for o in found if o < owner and not self.has_figures(line, o)]
+                if left:
+                    home[owner] = max(left)
+        for index, (owner, column) in self.pairing.items():
+            if index >= len(cells) or not is_number(cells[index]) or owner not in home:
+                continue
+            end = starts[index] + len(cells[index])
+            token = next((t for t in tokens if starts[index] <= t.token.start < end), None)
+            if token is not None:
+                found[home[owner]][1].append((column, token))
+        return [(*found[o], o > self.owners[0]) for o in sorted(found)]
+
+
 def _names_funds(pairing: Pairing | None) -> bool:
     """Whether a header pairs fund columns with a label: then a tab-separated text row is
     read by the header too, as only the header says which fund a figure is."""
@@ -163,63 +271,45 @@ def _fund(cell: str) -> str | None:
 _FUND_TAILS = ("财政拨款", "拨款")
 
 
-def _grid_pairs(
-    number: int, text: str, pairing: Pairing
-) -> list[tuple[str, list[tuple[str, LineToken]], bool]]:
-    """A row's items by the header's columns: each label with its amounts by column, and
-    whether its label column is right of the first (the expenditure side). An amount
-    whose label cell is empty pairs with nothing and stays unread (a row drawn apart)."""
-    normalised = normalise(text)
-    cells = normalised.split("\t")
-    tokens = _amounts(number, text)
-    starts, offset = [], 0
-    for cell in cells:
-        starts.append(offset)
-        offset += len(cell) + 1
-    items: dict[int, tuple[str, list[tuple[str, LineToken]]]] = {}
-    for owner in sorted({o for o, _ in pairing.values()}):
-        label = cells[owner].strip() if owner < len(cells) else ""
-        if label:
-            items[owner] = (label, [])
-    for index, (owner, column) in pairing.items():
-        if index >= len(cells) or not is_number(cells[index]) or owner not in items:
-            continue
-        token = next((t for t in tokens if t.token.start >= starts[index]), None)
-        if token is not None:
-            items[owner][1].append((column, token))
-    first = min(o for o, _ in pairing.values())
-    return [(*items[owner], owner > first) for owner in sorted(items)]
-
-
 def read_two_column(
     lines: list[tuple[int, str]], table: str, kind: str, unit: str, by_position: bool = True
 ) -> tuple[list[Row], list[Fact]]:
     """Rows (one per item, with its side as section) and the facts of their amounts.
 
-    Without ``by_position`` (a PDF or workbook) a tab row's amounts are paired
-    with labels by the header's columns, not by adjacency.
+    Without ``by_position`` (a PDF or workbook) a tab row drawn on the header's
+    grid has its amounts paired with labels by the header's columns, not by
+    adjacency; a row drawn on another grid (the table's continuation on the
+    next page, ruled anew) is read by adjacency, label then amount, and a line
+    drawn outside the grid's cells is no row at all.
     """
     rows: list[Row] = []
     facts: list[Fact] = []
     pairing = _header_pairs(lines)
     if by_position and not _names_funds(pairing):
         pairing = None  # text pairs by adjacency unless its header names fund columns
+    width = _header_width(lines) if not by_position else None
+    grid = None if pairing is None else _GridRows(lines, pairing, width)
     # (line, label, amounts by column, printed in a right-hand label column)
     items: list[tuple[int, str, list[tuple[str, LineToken]], bool]] = []
-    for number, text in lines:
-        if pairing is not None and "\t" in text:
+    for line, (number, text) in enumerate(lines):
+        if grid is not None and line in grid.cells:
             items.extend(
                 (number, label, found, right)
-                for label, found, right in _grid_pairs(number, text, pairing)
+                for label, found, right in grid.items(line, number, text)
             )
+        elif not by_position and "\t" not in text:
+            continue  # a grid source's line outside its cells: a caption or note (公开02表), no row
         else:  # an item after one with its amount stands in the right-hand (支出) columns
             pairs = _pairs(number, text)
+            # so does a drawn row's item whose first cell is blank: the rest of a 支出 label
+            # wrapped onto a row drawn apart (``| | 出 | |`` under ``十七、国土海洋气象等支``)
+            blank = not by_position and not normalise(text).split("\t")[0].strip()
             items.extend(
                 (
                     number,
                     label,
                     [("预算数", token)] if token is not None else [],
-                    any(earlier is not None for _, earlier in pairs[:index]),
+                    blank or any(earlier is not None for _, earlier in pairs[:index]),
                 )
                 for index, (label, token) in enumerate(pairs)
             )
