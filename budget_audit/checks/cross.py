@@ -11,11 +11,12 @@ from budget_audit.checks.funding import general_budget_only, row_aliases
 from budget_audit.document import Document
 from budget_audit.facts import Row
 from budget_audit.findings import Evidence
+from budget_audit.messages import Message, Term, message
 from budget_audit.params import INTEGER, TEXT, ListOf, OneOf, Param, Record
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.kinds import compact
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 _ITEM_SUFFIX = re.compile(r"(?:费用|经费|费)$")
 _SIDE = Param(OneOf(("收入", "支出")), None, "the side of a two-column table")
@@ -67,7 +68,9 @@ class _Skips:
             context.skip(f"{cause}（{len(items)} 项未比较：{shown}）")
 
 
-def _requirement_met(context: Context, source: dict[str, Any], what: str, skips: _Skips) -> bool:
+def _requirement_met(
+    context: Context, source: dict[str, Any], what: str | Message, skips: _Skips
+) -> bool:
     if source.get("requires") != "general_budget_only":
         return True
     only, why = general_budget_only(context.document)
@@ -76,15 +79,16 @@ def _requirement_met(context: Context, source: dict[str, Any], what: str, skips:
     return bool(only)
 
 
-def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, str] | None:
+def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, Message] | None:
     for table in tables(document, source["table"]):
         row = _source_row(table, source)
         column = source.get("column", "预算数")
         if row is not None and column in row.cells:
             name = row.name if row.code is None else f"{row.code} {row.name}"
-            return cell(
-                row, column
-            ), f"{table.id}「{name}」{column if table.kind.layout == 'grid' else ''}"
+            shown = Term(column) if table.kind.layout == "grid" else ""
+            return cell(row, column), message(
+                "figure.cell", table=Term(table.id), row=name, column=shown
+            )
     return None
 
 
@@ -114,9 +118,11 @@ def same_figure(context: Context) -> None:
     skips.report(context)
 
 
-def _same(context: Context, name: str, sources: list[dict[str, Any]], skips: _Skips) -> None:
+def _same(
+    context: Context, name: str | Message, sources: list[dict[str, Any]], skips: _Skips
+) -> None:
     absent = _absent_tables(context, sources)
-    stated: list[tuple[Figure, str]] = []
+    stated: list[tuple[Figure, Message]] = []
     for source in sources:
         if source["table"] in absent:
             continue
@@ -134,7 +140,8 @@ def _same(context: Context, name: str, sources: list[dict[str, Any]], skips: _Sk
         return
     reference, where = stated[0]
     for other, other_where in stated[1:]:
-        context.compare(other, reference, [reference], f"{name}：{other_where}", where)
+        what = message("figure.named", name=name, figure=other_where)
+        context.compare(other, reference, [reference], what, where)
 
 
 @check_kind(
@@ -169,7 +176,10 @@ def same_by_code(context: Context) -> None:
                         {**other, "row": row.name, "column": "预算数"}
                         for other in params["by_name"]
                     ]
-                _same(context, f"{row.code} {row.name} {column}", sources, skips)
+                what = message(
+                    "figure.code_column", code=row.code, name=row.name, column=Term(column)
+                )
+                _same(context, what, sources, skips)
     skips.report(context)
 
 
@@ -254,8 +264,8 @@ def code_pair(context: Context) -> None:
         ]
         context.compare(
             stated, Figure.total(parts), parts,
-            f"{economic_kind}「{economic.code} {economic.name}」",
-            f"{functional_kind}「{codes}」",
+            message("figure.row", table=Term(economic_kind), row=f"{economic.code} {economic.name}"),
+            message("figure.row", table=Term(functional_kind), row=codes),
         )  # fmt: skip
 
 
@@ -339,8 +349,15 @@ def not_less_than(context: Context) -> None:
             evidence += [Evidence.at(context.document.source, whole_row.last_line, "")]
         evidence += context.evidence(part)
         context.report(
-            f"{pair['whole']['table']}「{column}」为 {wan(whole.value)}，"
-            f"小于其中的{pair['part']['table']}「{part_row.code} {part_row.name}」{wan(part.value)}",
+            message(
+                "cross.whole_below_part",
+                whole_table=Term(pair["whole"]["table"]),
+                column=Term(column),
+                whole=whole.value,
+                part_table=Term(pair["part"]["table"]),
+                part_row=f"{part_row.code} {part_row.name}",
+                part=part.value,
+            ),
             evidence,
             expected=part.value,
             stated=whole.value,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from budget_audit.checks.access import cell, item, label
 from budget_audit.facts import Row
+from budget_audit.messages import Term, message
 from budget_audit.params import TEXT, ListOf, Param, Record
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
@@ -86,8 +87,8 @@ def _compare_sum(context: Context, table: Table, total: Row, parts_rows: list[Ro
         stated,
         Figure.total(parts),
         parts,
-        f"{table.id}「{label(total)}」",
-        f"所列 {len(parts)} 项之和",
+        message("figure.row", table=Term(table.id), row=label(total)),
+        message("how.listed_sum", n=len(parts)),
     )
 
 
@@ -115,6 +116,6 @@ def summary_balance(context: Context) -> None:
                 stated,
                 expected,
                 [expected],
-                f"{table.id}「{expenditure_name}」",
-                f"「{income_name}」",
+                message("figure.row", table=Term(table.id), row=expenditure_name),
+                message("figure.quoted", row=income_name),
             )
