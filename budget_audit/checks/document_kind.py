@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from budget_audit.findings import Evidence
+from budget_audit.messages import message
 from budget_audit.numbers import normalise
 from budget_audit.rule import Context, check_kind
 from budget_audit.source import SourceText
@@ -91,6 +92,12 @@ def document_kind(context: Context) -> None:
         if name.name == kind:
             continue
         context.report(
-            f"文档 {count} 处标题自称「{kind}」，此处标题却写作「{name.name}」：「{name.title[:40]}」",
+            message(
+                "document_kind.other_kind",
+                count=count,
+                kind=kind,
+                name=name.name,
+                title=name.title[:40],
+            ),
             [Evidence.at(source, name.line, name.name), Evidence.at(source, usual.line, kind)],
         )

@@ -16,11 +16,12 @@ import re
 from budget_audit.checks.document_kind import own_kind
 from budget_audit.checks.passages import passages
 from budget_audit.findings import Evidence
+from budget_audit.messages import Term, message
 from budget_audit.numbers import normalise
 from budget_audit.params import INTEGER, PATTERN, TEXT, ListOf, OneOf, Param, Record
 from budget_audit.rule import Context, check_kind
 
-_RELATIONS = {"equal": "应为", "not_before": "不应早于", "not_after": "不应晚于"}
+_RELATIONS = ("equal", "not_before", "not_after")  # each a message plan_years.<relation>
 
 
 def _holds(year: int, relation: str, wanted: int) -> bool:
@@ -36,7 +37,7 @@ def _holds(year: int, relation: str, wanted: int) -> bool:
             Record(
                 {
                     "pattern": Param(PATTERN, help="a phrase with a (?P<year>…) group"),
-                    "relation": Param(OneOf(tuple(_RELATIONS))),
+                    "relation": Param(OneOf(_RELATIONS)),
                     "offset": Param(INTEGER, 0, "the year wanted: the budget year plus this"),
                     "why": Param(TEXT, help="why the phrase names that year"),
                 }
@@ -59,8 +60,14 @@ def plan_years(context: Context) -> None:
                     continue
                 line = text.line_at(match.start("year"))
                 context.report(
-                    f"「{match.group()}」：{year} 年预算中此处年份{_RELATIONS[entry['relation']]} "
-                    f"{wanted} 年（{entry['why']}），写的是 {named} 年",
+                    message(
+                        f"plan_years.{entry['relation']}",
+                        phrase=match.group(),
+                        year=year,
+                        wanted=wanted,
+                        why=Term(entry["why"]),
+                        named=named,
+                    ),
                     [Evidence.at(context.document.source, line, match.group("year"))],
                 )
 
@@ -104,11 +111,11 @@ def project_years(context: Context) -> None:
             end = (int(found_end.group(1)), number) if found_end else end
         problems = []
         if start is not None and start[0] > year:
-            problems.append((start, f"起始年度 {start[0]} 晚于预算年度 {year}"))
+            problems.append((start, message("plan_years.starts_after", start=start[0], year=year)))
         if end is not None and end[0] < year:
-            problems.append((end, f"终止年度 {end[0]} 早于预算年度 {year}"))
+            problems.append((end, message("plan_years.ends_before", end=end[0], year=year)))
         for (value, line), problem in problems:
             context.report(
-                f"{table.id}：{problem}，{year} 年不在项目期内却安排了预算",
+                message("plan_years.outside", table=Term(table.id), problem=problem, year=year),
                 [Evidence.at(document.source, line, str(value))],
             )
