@@ -37,17 +37,22 @@ class Term:
     """A word of the tool's vocabulary (``支出总表``, ``基本支出``, ``万元``): English from the catalogue.
 
     A table id of a second table of a kind (``项目支出表#2``) keeps its number.
-    A term the catalogue does not know is shown as written.
+    A term the catalogue does not know is shown as written. ``sense`` picks the
+    English of a word that has several (持平 is "no change" for a change, "equal
+    to" between two figures): the catalogue's ``持平@comparison`` before ``持平``.
     """
 
     text: str
+    sense: str | None = None
 
     def render(self, lang: str) -> str:
         """The term in ``lang``."""
         if lang == "zh":
             return self.text
         base, hash_, number = self.text.partition("#")
-        english = _catalogue()[1].get(base)
+        terms = _catalogue()[1]
+        english = terms.get(f"{base}@{self.sense}") if self.sense else None
+        english = english or terms.get(base)
         return self.text if english is None else f"{english}{hash_}{number}"
 
 

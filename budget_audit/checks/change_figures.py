@@ -12,6 +12,7 @@ from __future__ import annotations
 from budget_audit.checks.claim_support import mention_figure
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE, SAME
+from budget_audit.messages import Message, Term, message
 from budget_audit.tolerance import Figure
 
 
@@ -51,11 +52,17 @@ def change_mentions(claim: ChangeClaim) -> list[Mention]:
     return [m for m in (first, claim.current.value if claim.current else None) if m is not None]
 
 
-def change_story(claim: ChangeClaim) -> str:
-    """The change as the sentence tells it, for a message."""
+def change_story(claim: ChangeClaim) -> Message:
+    """The change as the sentence tells it, for a message (a fragment of the catalogue)."""
     assert claim.current is not None
     subject, current = claim.current.subject, claim.current.value.raw
     if claim.delta is not None or claim.prior is None:
-        delta = f" {claim.delta.raw} 万元" if claim.delta else ""
-        return f"「{subject}」{current} 万元比上年{claim.direction}{delta}"
-    return f"「{subject}」上年 {claim.prior.value.raw} 万元、本年 {current} 万元，{claim.direction}"
+        delta = message("change.delta", delta=claim.delta.raw) if claim.delta else ""
+        return message(
+            "change.story", subject=subject, current=current, direction=Term(claim.direction),
+            delta=delta,
+        )  # fmt: skip
+    return message(
+        "change.story_years", subject=subject, prior=claim.prior.value.raw, current=current,
+        direction=Term(claim.direction),
+    )  # fmt: skip
