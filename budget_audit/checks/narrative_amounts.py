@@ -23,6 +23,7 @@ from budget_audit.claims.subjects import (
 )
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
+from budget_audit.messages import message
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict
 
@@ -71,8 +72,15 @@ def claim_shares(context: Context) -> None:
         if verdict is Verdict.MISMATCH:
             computed = exact_share(part, base)
             context.report(
-                f"「{claim.part.subject}」{claim.part.value.raw} 万元占「{claim.base.subject}」{claim.base.value.raw} 万元"
-                f"应为 {computed}%，列示 {claim.share.raw}%",
+                message(
+                    "narrative.share",
+                    part=claim.part.subject,
+                    part_value=claim.part.value.raw,
+                    base=claim.base.subject,
+                    base_value=claim.base.value.raw,
+                    computed=computed,
+                    share=claim.share.raw,
+                ),
                 [
                     claim_evidence(context, claim.sentence, m)
                     for m in (claim.share, claim.part.value, claim.base.value)
@@ -96,7 +104,7 @@ def subject_names(context: Context) -> None:
         if resolution is not None and resolution.path_problem:
             reported.add((claim.sentence.first_line, compact_subject(subject)))
             context.report(
-                f"「{subject}」：{resolution.path_problem}",
+                message("narrative.path", subject=subject, problem=resolution.path_problem),
                 [claim_evidence(context, claim.sentence, claim.value)],
             )
             continue
@@ -124,7 +132,9 @@ def _paths_without_amounts(context: Context, reported: set[tuple[int, str]]) -> 
                     continue
                 line = sentence.line_at(match.start())
                 context.report(
-                    f"「{match.group()}」：{resolution.path_problem}",
+                    message(
+                        "narrative.path", subject=match.group(), problem=resolution.path_problem
+                    ),
                     [Evidence.at(context.document.source, line, match.group())],
                 )
 
@@ -173,7 +183,12 @@ def _similar_row(context: Context, claim: AmountClaim) -> None:
     if best is not None and stated.value != 0:
         fact = best[1]
         context.report(
-            f"情况说明的「{claim.subject}」{claim.value.raw} 万元，表中同额的科目名为「{fact.code or ''} {fact.name}」",
+            message(
+                "narrative.similar_row",
+                subject=claim.subject,
+                stated=claim.value.raw,
+                row=f"{fact.code or ''} {fact.name}",
+            ),
             [claim_evidence(context, claim.sentence, claim.value), fact_evidence(context, fact)],
         )
 
@@ -218,7 +233,7 @@ def claim_year(context: Context) -> None:
         seen.add(id(sentence))
         line = sentence.line_at(clause_start(sentence.text, claim.value.start) + match.start(1))
         context.report(
-            f"{year} 年预算的说明写成了 {match.group(1)} 年：「{sentence.text[:40]}」",
+            message("narrative.year", year=year, named=match.group(1), text=sentence.text[:40]),
             [Evidence.at(context.document.source, line, match.group(1))],
         )
 

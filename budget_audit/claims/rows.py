@@ -17,6 +17,7 @@ from budget_audit.claims.phrases import compact_subject
 from budget_audit.claims.scope import ALL
 from budget_audit.document import Document
 from budget_audit.facts import Fact, Row
+from budget_audit.messages import Items, Message, Term, message
 from budget_audit.tables.table import Table
 
 PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
@@ -44,7 +45,7 @@ class Resolution:
 
     facts: tuple[Fact, ...]
     how: str
-    path_problem: str | None = None  # a 科目 path whose names do not match the table's
+    path_problem: Message | None = None  # a 科目 path whose names do not match the table's
     empty_row: Row | None = None
     overall: tuple[str, ...] = ()  # rows of the 整体 form that state this figure for prior years
     why: str = ""
@@ -72,7 +73,7 @@ class _Walk:
     report), or why the table cannot say (a level it does not detail, names not read)."""
 
     row: Row | None
-    problem: str | None = None
+    problem: Message | None = None
     silent: str | None = None
 
 
@@ -97,11 +98,18 @@ def _walk(table: Table, levels: list[tuple[str, str]]) -> _Walk:
         elif len(candidates) == 1:
             row, problem = (
                 candidates[0],
-                f"{name}({level}) 在表中为「{candidates[0].code} {row_name(candidates[0])}」",
+                message(
+                    "subjects.named_otherwise",
+                    name=name,
+                    level=level,
+                    row=f"{candidates[0].code} {row_name(candidates[0])}",
+                ),
             )
         else:
-            known = "、".join(row_name(r) for r in candidates)
-            return _Walk(None, f"表中没有{level}级科目「{name}」（该级现有：{known}）")
+            known = Items(tuple(row_name(r) for r in candidates))
+            return _Walk(
+                None, message("subjects.no_such", level=Term(level), name=name, known=known)
+            )
         parent_code = row.code or ""
     return _Walk(row, problem)
 
@@ -129,9 +137,9 @@ def by_path(document: Document, key: str, scope: str | None) -> Resolution | Non
         if t.kind.name in _FUNCTIONAL and any(r.code and len(r.code) <= 7 for r in t.rows)
     ]
     found: list[tuple[Table, Row]] = []
-    missing: str | None = None
+    missing: Message | None = None
     silent: str | None = None
-    renamed: list[str] = []
+    renamed: list[Message] = []
     for table in coded:
         walk = _walk(table, levels)
         if walk.row is None:
@@ -140,7 +148,7 @@ def by_path(document: Document, key: str, scope: str | None) -> Resolution | Non
         found.append((table, walk.row))
         renamed += [walk.problem] if walk.problem else []
     if not found:
-        why = missing or silent or ""
+        why = str(missing) if missing else silent or ""
         return Resolution((), f"path:{key}", missing, why=why) if coded else None
     # a level named otherwise is a problem only when no table names the path as the text does
     problem = renamed[0] if len(renamed) == len(found) else None
@@ -162,7 +170,7 @@ def _scoped(
     scope: str | None,
     how: str,
     what: str,
-    problem: str | None = None,
+    problem: Message | None = None,
 ) -> Resolution:
     """The facts of the rows whose table covers the subject's money.
 
