@@ -10,9 +10,10 @@ from budget_audit.checks.change_figures import change_mentions, change_story, de
 from budget_audit.checks.claim_support import HUNDRED, claim_evidence, mention_figure
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE
+from budget_audit.messages import Term, message
 from budget_audit.numbers import Interval
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Figure, share_interval, wan
+from budget_audit.tolerance import Figure, share_interval
 
 
 def _fits(printed: Interval, possible: tuple[Decimal, Decimal] | None) -> bool:
@@ -50,9 +51,18 @@ def change_percent(context: Context) -> None:
             for m in (claim.percent, *change_mentions(claim))
         ]
         context.report(
-            f"{change_story(claim)}，上年{'为' if claim.prior else '应为'} {wan(prior.value)} 万元，{word}率"
-            + (f"应为 {expected}%" if expected is not None else "无从计算")
-            + f"，列示 {claim.percent.raw}%：{diagnosis}",
+            message(
+                "rates.wrong",
+                story=change_story(claim),
+                prior_verb=message("rates.prior_stated" if claim.prior else "rates.prior_implied"),
+                prior=prior.value,
+                word=Term(word),
+                expected=message("rates.expected", rate=expected)
+                if expected is not None
+                else message("rates.no_expected"),
+                printed=claim.percent.raw,
+                diagnosis=Term(diagnosis),
+            ),
             evidence,
             severity,
             expected=expected,
@@ -118,9 +128,16 @@ def _report_exact_slip(
     right = rounded(delta.value / prior.value * HUNDRED, places)
     word = "增长" if claim.direction == INCREASE else "下降"
     context.report(
-        f"{change_story(claim)}，{word}率列示 {claim.percent.raw}%：按上年 {wan(prior.value)} 万元"
-        f"计算为 {right}%，列示数恰是{_AS_COMPUTED[what]}（{rounded(value, places)}%）；"
-        "因金额经四舍五入，列示数也可能成立，请核对",
+        message(
+            "rates.exact_slip",
+            story=change_story(claim),
+            word=Term(word),
+            printed=claim.percent.raw,
+            prior=prior.value,
+            right=right,
+            slip=Term(_AS_COMPUTED[what]),
+            slip_rate=rounded(value, places),
+        ),
         [
             claim_evidence(context, claim.sentence, m)
             for m in (claim.percent, *change_mentions(claim))

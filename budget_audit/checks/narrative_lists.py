@@ -13,8 +13,9 @@ from budget_audit.checks.claim_support import (
 from budget_audit.claims.model import AmountClaim, ListClaim
 from budget_audit.claims.subjects import Resolution, resolve
 from budget_audit.findings import Evidence
+from budget_audit.messages import Items, Term, message
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 
 @check_kind("claim_lists")
@@ -57,10 +58,8 @@ def _check_items(context: Context, item_list: ListClaim) -> None:
             )
     if shifted:
         names = [resolved[i][0].subject for i in shifted]
-        said = "、".join(f"{resolved[i][0].subject} {resolved[i][0].value.raw}" for i in shifted)
-        table = "、".join(
-            f"{resolved[i][0].subject} {wan(resolved[i][1][0].value)}" for i in shifted
-        )
+        said = Items(tuple(message("lists.item", subject=resolved[i][0].subject, value=resolved[i][0].value.raw) for i in shifted))  # fmt: skip
+        table = Items(tuple(message("lists.item_amount", subject=resolved[i][0].subject, value=resolved[i][1][0].value) for i in shifted))  # fmt: skip
         evidence = [
             claim_evidence(context, resolved[i][0].sentence, resolved[i][0].value) for i in shifted
         ]
@@ -71,7 +70,7 @@ def _check_items(context: Context, item_list: ListClaim) -> None:
             if f.fact is not None
         ]
         context.report(
-            f"所列金额错位一位：{said}（各为前一项的金额），表中为 {table}；{'、'.join(names)} 的数都要改",
+            message("lists.shifted", said=said, table=table, names=Items(tuple(names))),
             evidence,
         )
 
@@ -113,8 +112,14 @@ def _check_sum(context: Context, item_list: ListClaim) -> None:
     severity = "info" if verdict is Verdict.ROUNDING else None
     item_list.status = "verified" if severity else "contradicted"
     context.report(
-        f"「{item_list.total.subject}」{item_list.total.value.raw} 万元，所列 {len(parts)} 项之和为 {wan(summed)} 万元，"
-        f"相差 {wan(total.value - summed)}" + ("，在四舍五入范围内（尾差）" if severity else ""),
+        message(
+            "lists.sum_rounding" if severity else "lists.sum",
+            subject=item_list.total.subject,
+            stated=item_list.total.value.raw,
+            n=len(parts),
+            summed=summed,
+            gap=total.value - summed,
+        ),
         evidence,
         severity,
         expected=summed,
@@ -149,5 +154,5 @@ def claim_counts(context: Context) -> None:
                 if forms and severity is None
                 else []
             )
-            context.report(f"情况说明称{stated}{claim.noun}{claim.what}，实际为 {actual} {what}", evidence, severity,
+            context.report(message("lists.count", stated=stated, noun=claim.noun, what=claim.what, actual=actual, counted=Term(what)), evidence, severity,
                            expected=Decimal(actual), stated=Decimal(stated), difference=Decimal(stated - actual))  # fmt: skip
