@@ -1,8 +1,8 @@
 """The words reports put around findings, in Chinese (default) or English.
 
-Messages come from the checks and are Chinese; with ``lang="en"`` a report
-gives the rule titles (``title_en`` in the rule files) and its own labels in
-English and keeps each message as the check wrote it.
+With ``lang="en"`` a report gives the rule titles (``title_en`` in the rule
+files) and its own labels in English; the messages are rendered from their
+catalogue (``Finding.message_in``, budget_audit/messages.py).
 """
 
 from __future__ import annotations

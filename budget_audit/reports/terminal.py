@@ -72,7 +72,7 @@ def _print_finding(
             f" [{finding.severity}] ",
             (rule_title(finding, audit.rules, lang), "bold"),
             ": ",
-            finding.message,
+            finding.message_in(lang),
         ),
         soft_wrap=True,
     )
