@@ -55,6 +55,9 @@ class Term:
         english = english or terms.get(base)
         return self.text if english is None else f"{english}{hash_}{number}"
 
+    def __str__(self) -> str:
+        return self.text
+
 
 @dataclass(frozen=True)
 class Items:
@@ -67,6 +70,9 @@ class Items:
     def render(self, lang: str) -> str:
         """The list in ``lang``."""
         return (self.en if lang == "en" else self.zh).join(text_of(v, lang) for v in self.values)
+
+    def __str__(self) -> str:
+        return self.render("zh")
 
 
 @dataclass(frozen=True)

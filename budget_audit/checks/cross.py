@@ -114,7 +114,7 @@ def same_figure(context: Context) -> None:
     """Each figure named in ``params.figures`` is stated alike by every table that states it."""
     skips = _Skips()
     for figure in context.rule.params["figures"]:
-        _same(context, figure["name"], figure["sources"], skips)
+        _same(context, message("term", term=Term(figure["name"])), figure["sources"], skips)
     skips.report(context)
 
 

@@ -1,0 +1,132 @@
+"""Finding messages in English (``--lang en``): the catalogue, the rendering, every rule.
+
+A message's Chinese rendering is what every pinned finding compares, so the
+model must give it byte for byte; the English one must hold no Chinese of our
+own: only the document's text (row names, titles, phrases quoted) may be Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from budget_audit import parse
+from budget_audit.engine import Rule, builtin_rules, run_rules
+from budget_audit.findings import Evidence
+from budget_audit.messages import Items, Message, Term, _catalogue, catalogue, message, placeholders
+from budget_audit.rule import Context
+from budget_audit.source import decode
+from tests.test_rule_examples import wrap
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+RULES = builtin_rules()
+# The rules whose messages were made catalogue messages. A check added since may still build a
+# plain string (shown as written in every language); give it a message and add its rule here.
+TRANSLATED = set(
+    "BA101 BA102 BA201 BA202 BA301 BA302 BA303 BA304 BA305 BA401 BA402 BA403 BA404 BA405 BA406 "
+    "BA407 BA501 BA502 BA701 BA702 BA703 BA704 BA705 BA706 BA707 BA708 BA709 BA710 BA711 BA712 "
+    "BA713 BA714 BA801 BA802 BA803 BA804 BA901 BA902 BA903 BA904 BA905".split()
+)
+
+
+def masked(value: Any) -> Any:
+    """The message with the document's own text (its ``str`` parameters) replaced by ``Q``."""
+    if isinstance(value, str):
+        return "Q"
+    if isinstance(value, Message):
+        return Message(value.id, tuple((name, masked(v)) for name, v in value.params))
+    if isinstance(value, Items):
+        return Items(tuple(masked(v) for v in value.values), value.zh, value.en)
+    return value
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
+    messages = catalogue()
+    assert len(messages) > 50
+    for id_, templates in messages.items():
+        assert set(templates) == {"zh", "en"}, id_
+        assert placeholders(templates["zh"]) == placeholders(templates["en"]), id_
+        assert not CJK.search(templates["en"]), f"{id_}: Chinese in the English template"
+
+
+def test_every_term_has_english_without_chinese() -> None:
+    terms = _catalogue()[1]
+    assert {"支出总表", "合计", "万元", "增加", "持平@comparison"} <= set(terms)
+    for word, english in terms.items():
+        assert isinstance(english, str) and english and not CJK.search(english), word
+
+
+def test_a_comparison_renders_as_before_in_chinese_and_in_english() -> None:
+    # the Chinese as Context.compare wrote it before messages were templates (checked by hand)
+    text = message(
+        "compare.mismatch",
+        what=message(
+            "figure.cell", table=Term("支出总表"), row="201 一般公共服务支出", column=Term("合计")
+        ),
+        stated=Decimal("50.170"),
+        how=message("how.rows_under", n=2),
+        expected=Decimal("50.16"),
+        difference=Decimal("0.010"),
+        unit=Term("万元"),
+    )
+    assert text.render("zh") == (
+        "支出总表「201 一般公共服务支出」合计：列示 50.17 万元，其下 2 行合计为 50.16 万元，"
+        "相差 0.01 万元"
+    )
+    assert text.render("en") == (
+        "expenditure summary table “201 一般公共服务支出” total: stated 50.17 10k yuan, "
+        "the sum of the 2 rows under it gives 50.16 10k yuan, a gap of 0.01 10k yuan"
+    )
+    assert str(text) == text.render("zh")
+
+
+def test_terms_lists_and_senses() -> None:
+    assert Term("项目支出表#2").render("en") == "project expenditure table#2"
+    assert Term("某个未知的词").render("en") == "某个未知的词"  # shown as written
+    assert Term("持平").render("en") == "no change"
+    assert Term("持平", "comparison").render("en") == "equal to"
+    assert Term("持平", "comparison").render("zh") == "持平"
+    listed = Items((Term("基本支出"), Decimal("2.50"), "水费"))
+    assert listed.render("zh") == "基本支出、2.5、水费"
+    assert listed.render("en") == "basic expenditure, 2.5, 水费"
+
+
+def test_an_unknown_message_id_is_an_error_not_a_silent_blank() -> None:
+    with pytest.raises(KeyError, match="no.such.id"):
+        message("no.such.id").render("en")
+
+
+def test_a_plain_string_message_is_kept_as_written_in_every_language() -> None:
+    """A check written before the catalogue (or on another branch) still reports."""
+    document = parse(decode(wrap("").encode(), "plain.txt"))
+    context = Context(document, RULES[0])
+    evidence = [Evidence(line=1, text="x", value="1")]
+    context.report("某表「合计」列示 1 万元", evidence)
+    context.report(message("how.rows_under", n=3), evidence)
+    plain, templated = context.findings
+    assert plain.template is None
+    assert plain.message_in("en") == plain.message == "某表「合计」列示 1 万元"
+    assert templated.message == "其下 3 行合计"
+    assert templated.message_in("en") == "the sum of the 3 rows under it"
+    assert templated.as_json("en")["message_id"] == "how.rows_under"
+    assert "message_id" not in plain.as_json("en")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_every_rule_speaks_english_in_its_own_words(rule: Rule) -> None:
+    """Each rule's failing examples: every finding of a translated rule is a catalogue message
+    whose English, with the document's text taken out, has no Chinese left."""
+    for example in rule.failing:
+        document = parse(decode(wrap(example).encode(), f"{rule.id}.txt"))
+        found, _ = run_rules(document, [rule])
+        assert found, rule.id
+        for finding in found:
+            if finding.template is None:
+                assert rule.id not in TRANSLATED, f"{rule.id} builds a plain string again"
+                continue
+            assert finding.template.render("zh") == finding.message
+            english = masked(finding.template).render("en")
+            assert not CJK.search(english), f"{rule.id}: {english}"
