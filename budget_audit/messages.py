@@ -97,6 +97,31 @@ class Message:
         return self.render("zh")
 
 
+class Note(str):
+    """A line of a report that also knows the message it renders (a not-checked reason).
+
+    It is its Chinese text wherever a ``str`` is expected (lists compared in tests, the
+    JSON report's ``not_checked``), and :func:`note_in` gives it in another language;
+    ``prefix`` (a rule id) stays as it is.
+    """
+
+    template: Message
+    prefix: str
+
+    def __new__(cls, template: Message, prefix: str = "") -> Note:
+        note = super().__new__(cls, prefix + template.render("zh"))
+        note.template, note.prefix = template, prefix
+        return note
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled to and from the worker processes
+        return (Note, (self.template, self.prefix))
+
+
+def note_in(text: str, lang: str) -> str:
+    """A report line in ``lang``: a :class:`Note` rendered, any other string as written."""
+    return text.prefix + text.template.render(lang) if isinstance(text, Note) else text
+
+
 def message(id: str, **params: Any) -> Message:
     """The message ``id`` with ``params`` (``str`` params are document text, shown as is)."""
     return Message(id, tuple(params.items()))

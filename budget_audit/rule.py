@@ -14,7 +14,7 @@ from typing import Any
 
 from budget_audit.document import Document
 from budget_audit.findings import Evidence, Finding
-from budget_audit.messages import Message, Term, message
+from budget_audit.messages import Message, Note, Term, message
 from budget_audit.params import Param, Record
 from budget_audit.tolerance import Figure, Verdict, compare
 
@@ -128,9 +128,13 @@ class Context:
             text, evidence, expected=expected.value, stated=stated.value, difference=difference
         )
 
-    def skip(self, reason: str) -> None:
-        """Say what this rule could not check, and why."""
-        self.not_checked.append(f"{self.rule.id}: {reason}")
+    def skip(self, reason: str | Message) -> None:
+        """Say what this rule could not check, and why (a catalogue message, or a plain
+        string shown as written in every language)."""
+        prefix = f"{self.rule.id}: "
+        self.not_checked.append(
+            prefix + reason if isinstance(reason, str) else Note(reason, prefix)
+        )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from budget_audit.checks.funding import general_budget_only, row_aliases
 from budget_audit.document import Document
 from budget_audit.facts import Row
 from budget_audit.findings import Evidence
-from budget_audit.messages import Message, Term, message
+from budget_audit.messages import Items, Message, Note, Term, message
 from budget_audit.params import INTEGER, TEXT, ListOf, OneOf, Param, Record
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.kinds import compact
@@ -53,9 +53,9 @@ class _Skips:
     row a table lacks), with how many comparisons it stopped: a missing table is one
     cause, not one line per row and column of the tables it would have been compared with."""
 
-    causes: dict[str, list[str]] = field(default_factory=dict)
+    causes: dict[Message, list[Message]] = field(default_factory=dict)
 
-    def add(self, cause: str, what: str) -> None:
+    def add(self, cause: Message, what: Message) -> None:
         """Record that ``what`` was not compared because of ``cause``."""
         items = self.causes.setdefault(cause, [])
         if what not in items:
@@ -64,8 +64,11 @@ class _Skips:
     def report(self, context: Context) -> None:
         """One not-checked line per cause."""
         for cause, items in self.causes.items():
-            shown = "、".join(items[:3]) + ("等" if len(items) > 3 else "")
-            context.skip(f"{cause}（{len(items)} 项未比较：{shown}）")
+            more = message("cross.and_more") if len(items) > 3 else ""
+            shown = Items(tuple(items[:3]))
+            context.skip(
+                message("cross.skipped", cause=cause, n=len(items), shown=shown, more=more)
+            )
 
 
 def _requirement_met(
@@ -75,7 +78,10 @@ def _requirement_met(
         return True
     only, why = general_budget_only(context.document)
     if not only:
-        skips.add(f"与一般公共预算各表的比较未做：{why}", f"{what}/{source['table']}")
+        skips.add(
+            message("cross.not_general", why=why),
+            message("cross.item_table", what=what, table=Term(source["table"])),
+        )
     return bool(only)
 
 
@@ -97,7 +103,7 @@ def _absent_tables(context: Context, sources: list[dict[str, Any]]) -> set[str]:
     present = {table.kind.name for table in context.document.tables}
     absent = {source["table"] for source in sources} - present
     for kind in sorted(absent):
-        note = f"{context.rule.id}: 文档中没有「{kind}」，与它的比较未做"
+        note = Note(message("cross.absent", kind=Term(kind)), f"{context.rule.id}: ")
         if note not in context.not_checked:
             context.not_checked.append(note)
     return absent
@@ -131,8 +137,8 @@ def _same(
         found = _figure(context.document, source)
         if found is None:
             skips.add(
-                f"「{source['table']}」中找不到要比较的行",
-                f"{name}（{source.get('row', '合计')}）",
+                message("cross.no_row", table=Term(source["table"])),
+                message("cross.item_row", name=name, row=str(source.get("row", "合计"))),
             )
             continue
         stated.append(found)
@@ -198,10 +204,10 @@ def _row_named(table: Table, code: str, expected: str | None) -> Row | None:
     return next((r for r in table.rows if r.code and _named(r.name, expected)), None)
 
 
-def _not_the_item(table: str, printed: Row) -> str:
+def _not_the_item(table: str, printed: Row) -> Message:
     if not printed.name:
-        return f"{table}「{printed.code}」一行的名称未能读出"
-    return f"{table}的 {printed.code} 是「{printed.name}」，另一项目（编码方案不同）"
+        return message("cross.name_unread", table=Term(table), code=printed.code)
+    return message("cross.other_item", table=Term(table), code=printed.code, name=printed.name)
 
 
 @check_kind(
@@ -231,7 +237,9 @@ def code_pair(context: Context) -> None:
         tables(context.document, functional_kind),
     )
     if not economic_tables or not functional_tables:
-        context.skip(f"缺少{economic_kind}或{functional_kind}")
+        context.skip(
+            message("cross.missing_tables", one=Term(economic_kind), other=Term(functional_kind))
+        )
         return
     for pair in context.rule.params["pairs"]:
         expected = pair.get("name")
@@ -242,20 +250,23 @@ def code_pair(context: Context) -> None:
             if (row := row_by_code(functional_tables[0], str(code))) is not None
         ]
         codes = "+".join(str(code) for code in pair["functional"])
-        what = f"{pair['economic']}{'（' + expected + '）' if expected else ''}与{codes}"
+        named = message("cross.pair_name", name=expected) if expected else ""
+        what = message("cross.pair", economic=str(pair["economic"]), name=named, codes=codes)
         if economic is None or not present:
             printed = row_by_code(economic_tables[0], str(pair["economic"]))
             if economic is None and printed is not None:
-                context.skip(f"{what}未比较：{_not_the_item(economic_kind, printed)}")
+                reason = _not_the_item(economic_kind, printed)
+                context.skip(message("cross.not_compared", what=what, reason=reason))
             elif economic is not None or present:
                 missing = economic_kind if economic is None else functional_kind
-                context.skip(f"{what}未比较：{missing}中没有相应的行")
+                reason = message("cross.no_matching_row", table=Term(missing))
+                context.skip(message("cross.not_compared", what=what, reason=reason))
             continue
         doubt = unreliable(economic_tables[0], economic) or next(
             (d for row in present if (d := unreliable(functional_tables[0], row))), None
         )
         if doubt is not None:
-            context.skip(f"{what}未比较：{doubt}")
+            context.skip(message("cross.not_compared", what=what, reason=doubt))
             continue
         stated = cell(economic, "合计")
         parts = [
@@ -317,24 +328,32 @@ def not_less_than(context: Context) -> None:
         if part_row is None:
             printed = _source_row(part_table, pair["part"])
             if printed is not None:
-                context.skip(f"{column}未比较：{_not_the_item(part_table.id, printed)}")
+                reason = _not_the_item(part_table.id, printed)
+                context.skip(message("cross.not_compared", what=Term(column), reason=reason))
             continue
         # a table printed empty under its note states 0; one whose row was not read says nothing
         if whole_row is None and (whole_table.rows or not whole_table.note):
-            context.skip(f"{column}未比较：{whole_table.id}中读不出{pair['whole']['row']}行")
+            reason = message(
+                "cross.row_unread", table=Term(whole_table.id), row=str(pair["whole"]["row"])
+            )
+            context.skip(message("cross.not_compared", what=Term(column), reason=reason))
             continue
         doubt = unreliable(part_table, part_row) or (
             unreliable(whole_table, whole_row) if whole_row is not None else None
         )
         if doubt is not None:
-            context.skip(f"{column}未与「{part_row.code} {part_row.name}」比较：{doubt}")
+            row = f"{part_row.code} {part_row.name}"
+            context.skip(
+                message("cross.not_compared_with", column=Term(column), row=row, reason=doubt)
+            )
             continue
         part = cell(part_row, pair["part"]["column"])
         whole = cell(whole_row, column) if whole_row is not None else Figure.zero()
         if whole_row is not None and whole.fact is None and not whole_table.knows(column):
             context.skip(
-                f"{pair['whole']['table']}「{column}」未读出（表中有未读懂的数字或"
-                "没有这一列），未与其中的分项比较"
+                message(
+                    "cross.column_unread", table=Term(pair["whole"]["table"]), column=Term(column)
+                )
             )
             continue
         if (

@@ -76,15 +76,15 @@ def document_kind(context: Context) -> None:
     names = self_names(context.document.source)
     counts = Counter(name.name for name in names)
     if not counts:
-        context.skip("封面和各部分标题都没有写明文档类别（部门预算、单位预算、决算），未核对")
+        context.skip(message("document_kind.unnamed"))
         return
     ranked = counts.most_common()
     kind, count = ranked[0]
     if len(names) < 2:
-        context.skip("标题中只有一处写明文档类别，无从比较")
+        context.skip(message("document_kind.named_once"))
         return
     if len(ranked) > 1 and ranked[1][1] == count:
-        context.skip(f"标题中的文档类别不一致且无多数（{dict(counts)}），无法判断哪个是错的")
+        context.skip(message("document_kind.no_majority", counts=str(dict(counts))))
         return
     usual = next(name for name in names if name.name == kind)
     source = context.document.source

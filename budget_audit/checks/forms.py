@@ -133,7 +133,7 @@ def overall_vs_tables(context: Context) -> None:
     for table in tables(context.document, "部门整体支出绩效目标表"):
         groups = funding_groups(table)
         if len(groups) < 2 or not references:
-            context.skip(f"{table.id}：资金情况或对照表缺失，未比较")
+            context.skip(message("forms.no_funding", table=Term(table.id)))
             continue
         for group, side in zip(groups[:2], ("收入", "支出"), strict=False):
             for row in group:
@@ -157,7 +157,7 @@ def project_budgets(context: Context) -> None:
     """Each project's budget in the 整体 form and in its own form equals its row of the 项目支出表."""
     projects = first_table(context.document, "项目支出表")
     if projects is None:
-        context.skip("没有项目支出表，项目预算未比较")
+        context.skip(message("forms.no_project_table"))
         return
     rows = {
         re.sub(r"\s+", "", row.name): row
@@ -189,7 +189,13 @@ def project_budgets(context: Context) -> None:
             match = _match(rows, name)
             if match is None:
                 context.skip(
-                    f"{table.id}「{name}」{fact.column} {fact.raw}：项目支出表中没有可确认的同名项目，未比较"
+                    message(
+                        "forms.no_project",
+                        table=Term(table.id),
+                        name=name,
+                        column=fact.column,
+                        figure=fact.raw,
+                    )
                 )
                 continue
             reference = cell(match, "合计")
@@ -299,7 +305,7 @@ def calculation_total(context: Context) -> None:
         items = [f for f in block if f.column in columns and f is not total]
         if not items:
             if block:
-                context.skip(f"{table.id}：测算明细的金额列无法确定，未加总")
+                context.skip(message("forms.no_amount_column", table=Term(table.id)))
             continue
         parts = [Figure.of(f) for f in items]
         summed = Figure.total(parts)

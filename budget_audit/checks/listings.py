@@ -35,7 +35,7 @@ def _split(table: Table) -> tuple[list[Row], list[Row]]:
 
 def _placed(context: Context, table: Table) -> bool:
     if any(fact.placement == "unplaced" for fact in table.facts):
-        context.skip(f"{table.id}：空格分隔的清单无法确定各数所在列，未核对")
+        context.skip(message("listings.unplaced", table=Term(table.id)))
         return False
     return bool(table.facts)
 

@@ -214,7 +214,7 @@ def claim_year(context: Context) -> None:
     """A clause stating a current budget figure names the document's budget year."""
     year = context.document.year
     if year is None:
-        context.skip("文档预算年度未知")
+        context.skip(message("narrative.no_year"))
         return
     seen: set[int] = set()
     for claim in context.document.claims.amounts:

@@ -68,7 +68,7 @@ def change_prior_year(context: Context) -> None:
     )
     groups = funding_groups(overall) if overall is not None else []
     if overall is None:
-        context.skip("没有部门整体支出绩效目标表，上年数只在情况说明内部核对")
+        context.skip(message("change.no_overall_form"))
     earlier: dict[tuple[Hashable, int | None, bool], tuple[ChangeClaim, Figure]] = {}
     for claim in context.document.claims.changes:
         implied = prior_of(claim)

@@ -76,12 +76,12 @@ def _final_accounts(context: Context) -> bool:
     """Whether the rule cannot judge: the year is unknown, or the document is a 决算, written after
     its year (its 截至 date is that year's end); says why."""
     if context.document.year is None:
-        context.skip("文档年度未知，计划和日期中的年份未核对")
+        context.skip(message("plan_years.no_year"))
         return True
     named = own_kind(context.document.source)
     stage = context.document.kind.stage or (named[-2:] if named else None)
     if stage == "决算":
-        context.skip("文档是决算：本规则的年份针对预算，未核对")
+        context.skip(message("plan_years.final_accounts"))
         return True
     return False
 

@@ -84,7 +84,7 @@ def unit_magnitude(context: Context) -> None:
     document = context.document
     reference = _budget_total(context)
     if reference is None:
-        context.skip("没有支出总表或收支总表的合计，无法判断单位是否与数量级相符")
+        context.skip(message("structure.no_total"))
         return
     limit = reference * context.rule.params["times_total"]
     for table in document.tables:

@@ -79,8 +79,7 @@ def _compare_sum(context: Context, table: Table, total: Row, parts_rows: list[Ro
         return
     if table.unread and (stated.fact is None or all(p.fact is None for p in parts)):
         context.skip(
-            f"{table.id}「{label(total)}」: the table has {table.unread} numbers not understood, "
-            "so an empty side of this sum may be a figure that was not read"
+            message("summary.unread", table=Term(table.id), row=label(total), n=table.unread)
         )
         return
     context.compare(

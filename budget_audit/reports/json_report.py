@@ -17,6 +17,7 @@ from typing import Any
 
 from budget_audit.audit import Audit
 from budget_audit.document import Document
+from budget_audit.messages import note_in
 from budget_audit.tables.table import Table
 
 
@@ -36,7 +37,7 @@ def audit_json(audit: Audit, lang: str = "zh") -> dict[str, Any]:
         "findings": [finding.as_json(lang) for finding in audit.found],
         "summary": audit.summary,
         "hidden": len(audit.hidden),
-        "not_checked": audit.not_checked,
+        "not_checked": [note_in(reason, lang) for reason in audit.not_checked],
         "claims": audit.claims,
         "tables": [table_json(audit.document, table) for table in audit.document.tables],
         "coverage": {

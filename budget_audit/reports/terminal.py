@@ -16,6 +16,7 @@ from rich.text import Text
 
 from budget_audit.audit import Audit
 from budget_audit.findings import SEVERITIES, Finding
+from budget_audit.messages import note_in
 from budget_audit.reports.labels import label, rule_title
 from budget_audit.reports.marks import CitedLine, cited_lines, finding_where
 
@@ -114,7 +115,7 @@ def _print_unchecked(console: Console, audit: Audit, lang: str, show_info: bool)
     claims = audit.claims
     if show_info:
         for reason in audit.not_checked:
-            console.print(Text(f"  {reason}", style="dim"), soft_wrap=True)
+            console.print(Text(f"  {note_in(reason, lang)}", style="dim"), soft_wrap=True)
         for claim in claims.get("unchecked", []):
             console.print(
                 Text(
