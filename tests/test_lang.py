@@ -7,6 +7,7 @@ own: only the document's text (row names, titles, phrases quoted) may be Chinese
 
 from __future__ import annotations
 
+import pickle
 import re
 from decimal import Decimal
 from typing import Any
@@ -16,7 +17,17 @@ import pytest
 from budget_audit import parse
 from budget_audit.engine import Rule, builtin_rules, run_rules
 from budget_audit.findings import Evidence
-from budget_audit.messages import Items, Message, Term, _catalogue, catalogue, message, placeholders
+from budget_audit.messages import (
+    Items,
+    Message,
+    Note,
+    Term,
+    _catalogue,
+    catalogue,
+    message,
+    note_in,
+    placeholders,
+)
 from budget_audit.rule import Context
 from budget_audit.source import decode
 from tests.test_rule_examples import wrap
@@ -130,4 +141,27 @@ def test_every_rule_speaks_english_in_its_own_words(rule: Rule) -> None:
                 continue
             assert finding.template.render("zh") == finding.message
             english = masked(finding.template).render("en")
+            assert not CJK.search(english), f"{rule.id}: {english}"
+
+
+def test_a_not_checked_note_is_its_chinese_text_and_survives_a_worker_process() -> None:
+    note = Note(message("cross.absent", kind=Term("三公经费支出表")), "BA301: ")
+    assert note == "BA301: 文档中没有「三公经费支出表」，与它的比较未做"
+    assert (
+        note_in(note, "en")
+        == 'BA301: the document has no "three public expenses" table, so nothing was compared with it'
+    )
+    assert note_in("BA999: 纯文本", "en") == "BA999: 纯文本"
+    again = pickle.loads(pickle.dumps(note))
+    assert again == note and note_in(again, "en") == note_in(note, "en")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_every_rule_says_in_english_what_it_could_not_check(rule: Rule) -> None:
+    """On an empty disclosure most rules have nothing to check: what they say about it is
+    a catalogue note without Chinese of our own (a plain string is shown as written)."""
+    document = parse(decode(wrap("").encode(), f"{rule.id}.txt"))
+    for note in run_rules(document, [rule])[1]:
+        if isinstance(note, Note):
+            english = masked(note.template).render("en")
             assert not CJK.search(english), f"{rule.id}: {english}"

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 import budget_audit as ba
 from budget_audit.audit import Audit
 from budget_audit.cli import main
+from budget_audit.messages import note_in
 from budget_audit.reports.xlsx import findings_workbook
 from tests.conftest import CORPUS
 from tests.test_lang import CJK, masked
@@ -67,6 +68,9 @@ def test_json_keeps_its_contract_with_messages_in_the_language_asked() -> None:
     assert [f["message_id"] for f in english["findings"]] == [
         f["message_id"] for f in chinese["findings"]
     ]
+    assert chinese["not_checked"] == audit.not_checked
+    assert english["not_checked"] == [note_in(n, "en") for n in audit.not_checked]
+    assert english["not_checked"] != chinese["not_checked"]
 
 
 def test_every_text_format_shows_the_english_message() -> None:
