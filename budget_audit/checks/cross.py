@@ -91,10 +91,12 @@ def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, Message
         column = source.get("column", "预算数")
         if row is not None and column in row.cells:
             name = row.name if row.code is None else f"{row.code} {row.name}"
-            shown = Term(column) if table.kind.layout == "grid" else ""
-            return cell(row, column), message(
-                "figure.cell", table=Term(table.id), row=name, column=shown
+            named = (
+                message("figure.cell", table=Term(table.id), row=name, column=Term(column))
+                if table.kind.layout == "grid"
+                else message("figure.row", table=Term(table.id), row=name)
             )
+            return cell(row, column), named
     return None
 
 
