@@ -87,3 +87,13 @@ def test_the_workbook_shows_the_english_message() -> None:
     book = findings_workbook([_audit()], "en")
     cells = {cell.value for row in book.worksheets[0].iter_rows() for cell in row}
     assert ENGLISH in cells and CHINESE not in cells
+
+
+def test_the_terminal_heading_says_what_the_document_is_in_english() -> None:
+    english = CliRunner().invoke(main, ["check", JIANGXIA, "--no-color", "--lang", "en"]).output
+    chinese = CliRunner().invoke(main, ["check", JIANGXIA, "--no-color"]).output
+    # the department's name is the document's own words; the kind is ours
+    assert english.splitlines()[0].endswith(
+        "武汉市江夏区城市运行管理中心  2026  department budget (wuhan)"
+    )
+    assert chinese.splitlines()[0].endswith("2026  部门预算（wuhan）")

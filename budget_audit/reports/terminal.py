@@ -17,7 +17,7 @@ from rich.text import Text
 from budget_audit.audit import Audit
 from budget_audit.findings import SEVERITIES, Finding
 from budget_audit.messages import note_in
-from budget_audit.reports.labels import label, rule_title
+from budget_audit.reports.labels import kind_name, label, rule_title
 from budget_audit.reports.marks import CitedLine, cited_lines, finding_where
 
 TAB = "  "
@@ -40,7 +40,8 @@ def _print_audit(console: Console, audit: Audit, lang: str, show_info: bool) -> 
     console.print(
         Text.assemble(
             (document.name, "bold"),
-            f"  {document.department or ''}  {document.year or ''}  {document.kind}".rstrip(),
+            f"  {document.department or ''}  {document.year or ''}  "
+            f"{kind_name(document.kind, lang)}".rstrip(),
         )
     )
     marked = not _plain(console)
