@@ -25,6 +25,7 @@ from budget_audit.engine import Rule, run_rules
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES, Finding
 from budget_audit.fingerprint import fingerprints
+from budget_audit.messages import Note, message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -172,7 +173,11 @@ def claims_summary(document: Document) -> dict[str, Any]:
     """The narrative's claims as the last audit judged them: counts, and those not checkable."""
     claims = document.claims.all()
     unchecked = [
-        {"line": _claim_line(c), "claim": _claim_text(c), "why": c.note or "没有可核对的依据"}
+        {
+            "line": _claim_line(c),
+            "claim": _claim_text(c),
+            "why": c.note or Note(message("claims.no_basis")),
+        }
         for c in claims
         if c.status == "not checkable"
     ]

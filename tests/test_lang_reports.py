@@ -71,6 +71,11 @@ def test_json_keeps_its_contract_with_messages_in_the_language_asked() -> None:
     assert chinese["not_checked"] == audit.not_checked
     assert english["not_checked"] == [note_in(n, "en") for n in audit.not_checked]
     assert english["not_checked"] != chinese["not_checked"]
+    unchecked = audit.claims["unchecked"]
+    assert [c["why"] for c in chinese["claims"]["unchecked"]] == [c["why"] for c in unchecked]
+    english_why = [c["why"] for c in english["claims"]["unchecked"]]
+    assert english_why == [note_in(c["why"], "en") for c in unchecked]
+    assert "no figure of the tables corresponds" in english_why
 
 
 def test_every_text_format_shows_the_english_message() -> None:

@@ -10,7 +10,7 @@ from budget_audit.checks.change_figures import change_mentions, change_story, de
 from budget_audit.checks.claim_support import HUNDRED, claim_evidence, mention_figure
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE
-from budget_audit.messages import Term, message
+from budget_audit.messages import Note, Term, message
 from budget_audit.numbers import Interval
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure, share_interval
@@ -28,7 +28,7 @@ def change_percent(context: Context) -> None:
         prior, delta = prior_of(claim), delta_of(claim)
         if claim.percent is None or claim.current is None or prior is None or delta is None:
             if claim.percent is not None:
-                claim.note = "缺少本年数、上年数或增减额，无法复核增减率"
+                claim.note = Note(message("claims.no_rate_figures"))
             continue
         if delta.interval.high < 0:
             continue  # the figures moved the other way: BA704 says so, once

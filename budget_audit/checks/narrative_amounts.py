@@ -23,7 +23,7 @@ from budget_audit.claims.subjects import (
 )
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
-from budget_audit.messages import message
+from budget_audit.messages import Note, message
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict
 
@@ -47,7 +47,7 @@ def claim_amounts(context: Context) -> None:
             if stated_there is not None:
                 resolution = Resolution((stated_there,), "overall")
         if resolution is None or (not resolution.facts and resolution.empty_row is None):
-            claim.note = (resolution.why if resolution else "") or "表中没有可对应的数字"
+            claim.note = (resolution.why if resolution else "") or Note(message("claims.no_figure"))
             continue
         verdict, figures = judge(claim, resolution)
         if verdict is None:
@@ -62,7 +62,7 @@ def claim_shares(context: Context) -> None:
     """A share (占 X%) is the amount before it over the total its sentence opened, at its printed precision."""
     for claim in context.document.claims.shares:
         if claim.base is None:
-            claim.note = "找不到占比的基数"
+            claim.note = Note(message("claims.no_base"))
             continue
         part, base = mention_figure(claim.part.value), mention_figure(claim.base.value)
         verdict = share_verdict(claim.share.amount.interval, part, base)

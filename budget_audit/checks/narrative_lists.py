@@ -13,7 +13,7 @@ from budget_audit.checks.claim_support import (
 from budget_audit.claims.model import AmountClaim, ListClaim
 from budget_audit.claims.subjects import Resolution, resolve
 from budget_audit.findings import Evidence
-from budget_audit.messages import Items, Term, message
+from budget_audit.messages import Items, Note, Term, message
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure, Verdict, compare
 
@@ -46,7 +46,7 @@ def _check_items(context: Context, item_list: ListClaim) -> None:
     shifted = _shift_run(stated, resolved, matches)
     for index, ((item, figures), ok) in enumerate(zip(resolved, matches, strict=True)):
         if not figures:
-            item.note = "表中没有可对应的数字"
+            item.note = Note(message("claims.no_figure"))
             continue
         item.status = "verified" if ok else "contradicted"
         if not ok and index not in shifted:
@@ -137,7 +137,7 @@ def claim_counts(context: Context) -> None:
         stated = int(claim.count.amount.value)
         if claim.what.endswith("项目支出绩效目标"):
             if not forms:
-                claim.note = "文档中没有项目支出绩效目标表"
+                claim.note = Note(message("claims.no_project_forms"))
                 continue
             actual, what, severity = len(forms), "份项目支出绩效目标表", None
         elif claim.listed:

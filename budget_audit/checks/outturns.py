@@ -11,7 +11,7 @@ from __future__ import annotations
 from budget_audit.checks.claim_support import claim_evidence, mention_figure
 from budget_audit.claims.model import OutturnClaim
 from budget_audit.findings import Evidence
-from budget_audit.messages import Term, message
+from budget_audit.messages import Note, Term, message
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Verdict, compare, exact_share, share_verdict
 
@@ -24,7 +24,7 @@ def outturn(context: Context) -> None:
         _check_rate(context, claim)
         _check_comparison(context, claim)
         if claim.rate is None and claim.comparison is None:
-            claim.status, claim.note = "not checkable", "既无完成率也无大于/小于的说法"
+            claim.status, claim.note = "not checkable", Note(message("claims.no_outturn_words"))
 
 
 def _check_rate(context: Context, claim: OutturnClaim) -> None:

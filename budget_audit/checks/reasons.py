@@ -18,7 +18,7 @@ from budget_audit.claims.model import ChangeClaim
 from budget_audit.claims.reader import DECREASE, INCREASE
 from budget_audit.claims.subjects import resolve
 from budget_audit.findings import Evidence
-from budget_audit.messages import Term, message
+from budget_audit.messages import Note, Term, message
 from budget_audit.params import TEXT, ListOf, Param, Record
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure, Verdict, compare
@@ -56,7 +56,7 @@ def change_reasons(context: Context) -> None:
         current = overall_fact(context, resolution.overall, "当年金额")
         prior = overall_fact(context, resolution.overall, f"{year}年")
         if current is None or prior is None:
-            claim.note = claim.note or f"整体绩效目标表没有「{subject}」两年的数，原因未核对"
+            claim.note = claim.note or Note(message("claims.no_two_years", subject=subject))
             continue
         verdict = compare(Figure.of(current), Figure.of(prior))
         moved = (

@@ -38,7 +38,7 @@ def audit_json(audit: Audit, lang: str = "zh") -> dict[str, Any]:
         "summary": audit.summary,
         "hidden": len(audit.hidden),
         "not_checked": [note_in(reason, lang) for reason in audit.not_checked],
-        "claims": audit.claims,
+        "claims": _claims(audit.claims, lang),
         "tables": [table_json(audit.document, table) for table in audit.document.tables],
         "coverage": {
             "table_numbers": coverage.table_numbers,
@@ -50,6 +50,12 @@ def audit_json(audit: Audit, lang: str = "zh") -> dict[str, Any]:
             "without_column": len(coverage.unplaced),
         },
     }
+
+
+def _claims(claims: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The claims' summary with each not-checkable claim's reason in ``lang``."""
+    unchecked = [{**c, "why": note_in(c["why"], lang)} for c in claims.get("unchecked", [])]
+    return {**claims, "unchecked": unchecked} if "unchecked" in claims else claims
 
 
 def table_json(document: Document, table: Table) -> dict[str, Any]:

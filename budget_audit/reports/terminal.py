@@ -121,7 +121,7 @@ def _print_unchecked(console: Console, audit: Audit, lang: str, show_info: bool)
             console.print(
                 Text(
                     f"  {audit.document.name}:{claim['line']}: {label('not_checkable', lang)}: "
-                    f"{claim['claim']} ({claim['why']})",
+                    f"{claim['claim']} ({note_in(claim['why'], lang)})",
                     style="dim",
                 ),
                 soft_wrap=True,
