@@ -128,7 +128,10 @@ def message(id: str, **params: Any) -> Message:
 
 
 def text_of(value: Any, lang: str) -> str:
-    """A parameter as text in ``lang``: document text as is, our own words translated."""
+    """A parameter as text in ``lang``: document text as is, our own words translated (a
+    :class:`Note` is ours: a reason built elsewhere and quoted in this message)."""
+    if isinstance(value, Note):
+        return note_in(value, lang)
     if isinstance(value, Term | Items | Message):
         return value.render(lang)
     if isinstance(value, Decimal):
