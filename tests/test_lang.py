@@ -165,3 +165,13 @@ def test_every_rule_says_in_english_what_it_could_not_check(rule: Rule) -> None:
         if isinstance(note, Note):
             english = masked(note.template).render("en")
             assert not CJK.search(english), f"{rule.id}: {english}"
+
+
+def test_a_note_quoted_in_a_message_is_rendered_in_its_language() -> None:
+    doubt = Note(message("funding.other_money", one=Term("财政拨款"), other=Term("全部")))
+    assert doubt == "财政拨款与全部不是同一笔资金"
+    quoted = message("claims.unreliable", doubt=doubt)
+    assert quoted.render("zh") == "财政拨款与全部不是同一笔资金，不用于核对"
+    assert quoted.render("en") == (
+        "fiscal appropriations and all funds are not the same money, so it is not used to check"
+    )
