@@ -14,7 +14,9 @@ What each parameter is decides how it is rendered:
 - :class:`Term`: a word of the tool's vocabulary (a table kind, a canonical
   column, a unit), given in English by the catalogue's ``terms`` when it knows it;
 - :class:`Message`: a fragment that is itself a message (a figure's description);
-- :class:`Items`: several values joined the way the language joins a list.
+- :class:`Items`: several values joined the way the language joins a list;
+- :class:`Note`: a reason built elsewhere (why a row is unreliable): a ``str``
+  holding its Chinese text that renders in the language asked.
 """
 
 from __future__ import annotations
@@ -28,8 +30,6 @@ from typing import Any
 
 from budget_audit.tolerance import wan
 from budget_audit.yaml_files import load_yaml
-
-LANGS = ("zh", "en")
 
 
 @dataclass(frozen=True)
@@ -137,11 +137,6 @@ def text_of(value: Any, lang: str) -> str:
     if isinstance(value, Decimal):
         return wan(value)
     return str(value)
-
-
-def render(text: str | Message, lang: str = "zh") -> str:
-    """A message in ``lang``; a plain string (a check that builds its own) as it is."""
-    return text if isinstance(text, str) else text.render(lang)
 
 
 class _Formatter(string.Formatter):
