@@ -206,7 +206,8 @@ def _claim_text(claim: Claim) -> str:
     if isinstance(claim, ListClaim):
         return f"{claim.total.subject if claim.total else ''} 列举 {len(claim.items)} 项"
     if isinstance(claim, OutturnClaim):  # hook for the 决算 claims (rules branch)
-        return f"{claim.subject} 年初预算 {claim.budget.raw} 万元、决算 {claim.outturn.raw} 万元"
+        budget = f"年初预算 {claim.budget.raw} 万元、" if claim.budget is not None else ""
+        return f"{claim.subject} {budget}决算 {claim.outturn.raw} 万元"
     return f"{claim.count.raw}{claim.noun}{claim.what}"
 
 

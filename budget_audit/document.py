@@ -137,10 +137,8 @@ def parse(source: SourceText, words: Vocabulary | None = None) -> Document:
     table_part = next((p for p in parts if p.name == "预算表"), None)
     if table_part is not None:
         blocks = find_blocks(source, table_part, words)
-    elif source.kind != "text":
-        blocks = find_grid_blocks(source, contents_end(source), words)
     else:
-        blocks = []
+        blocks = find_grid_blocks(source, contents_end(source), words)
     with_body = [b for b in blocks if b.kind is not None and _has_body(source, b)]
     title_only = [b for b in blocks if b not in with_body]
     default_unit = _document_unit(source, with_body)

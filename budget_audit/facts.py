@@ -74,6 +74,7 @@ class Row:
     section: str | None = None
     cells: dict[str, Fact] = field(default_factory=dict)
     level: int | None = None  # enumeration depth in two-column tables: 1 for 一、, 2 for （一）
+    unread: bool = False  # figures printed on the row that no column could be given: not zero
 
 
 FACT_COLUMNS = [

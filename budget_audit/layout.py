@@ -22,6 +22,10 @@ from budget_audit.tables.kinds import TableKind, Vocabulary, compact
 from budget_audit.yaml_files import load_yaml
 
 _PART_HEADING = re.compile(r"^\s*第([一二三四五六七八九十])部分")
+# Text taken from a PDF can end a page's last sentence on the next part's heading line
+# (``…相关支出。 第二部分 省检察院 2017 年度部门预算表``): the heading starts after the 。.
+_GLUED_HEADING = re.compile(r"^[^\t]*?[。；]\s*(?=第[一二三四五六七八九十]部分)")
+_GENERIC_NAMES = ("部门", "单位", "本部门", "本单位", "部门单位")
 _ENUMERATOR = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])"
 )
@@ -30,6 +34,10 @@ _TABLE_ANCHOR = re.compile(
 )
 _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
 _PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d+\s*[—\-–]+\s*$")
+_EMPTY_WORDS = re.compile(r"为空|空表|无相关|没有|本部门无|本单位无|未安排|未使用")
+_TITLE_TAIL = 4  # the most characters a title's wrapped end has on its line (``算表``)
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？]")
+_FIGURES_AT_END = re.compile(r"(?:^|\s)-?\d[\d,]*(?:\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -193,7 +201,8 @@ def find_parts(source: SourceText) -> list[Part]:
     """
     last_heading: dict[str, int] = {}
     seen: Counter[str] = Counter()
-    for number, text in enumerate(source.lines, start=1):
+    for number, printed in enumerate(source.lines, start=1):
+        text = _GLUED_HEADING.sub("", printed, count=1)
         match = _PART_HEADING.match(text)
         if match and part_of_heading(text) is not None:
             last_heading[match.group(1)] = number
@@ -210,7 +219,10 @@ def find_parts(source: SourceText) -> list[Part]:
         repeated = [last_heading[n] for n, count in seen.items() if count > 1]
         if repeated:  # a numeral seen only on the contents page heads no body
             last_heading = {n: line for n, line in last_heading.items() if line >= min(repeated)}
-        starts = [(line, str(part_of_heading(source.line(line)))) for line in last_heading.values()]
+        starts = [
+            (line, str(part_of_heading(_GLUED_HEADING.sub("", source.line(line), count=1))))
+            for line in last_heading.values()
+        ]
         named = {name for _, name in starts}
         # a part whose body heading is worded (决算: "…2024 年度部门决算表" under no 第二部分)
         starts = sorted(
@@ -219,6 +231,8 @@ def find_parts(source: SourceText) -> list[Part]:
     parts = []
     for index, (line, name) in enumerate(starts):
         end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(source.lines)
+        if end + 1 < len(source.lines) and _GLUED_HEADING.match(source.line(end + 1)):
+            end += 1  # the sentence the next heading is glued to ends this part
         parts.append(Part(name, line, end))
     return parts
 
@@ -258,6 +272,8 @@ def find_department(source: SourceText, parts: list[Part]) -> str | None:
             match = re.search(r"第一部分\s*(.+?)\s*(?:\d{4}\s*年)?(?:部门)?概况", joined)
             if match:
                 heading_name = match.group(1).strip()
+                if heading_name in _GENERIC_NAMES:
+                    heading_name = None  # "第一部分 部门概况" names no department
                 break
     labels = "|".join(re.escape(label) for label in _layout()["department_labels"])
     label = re.compile(rf"^\s*(?:{labels})\s*[：:]\s*(\S+)")
@@ -301,6 +317,27 @@ def _promised_kinds(text: str, line: int, vocabulary: Vocabulary) -> list[Promis
     return [Promise(kind.name, line, entry) for kind in kinds if kind is not None]
 
 
+def _wrapped_title(source: SourceText, number: int, last: int) -> tuple[str, int] | None:
+    """A title that text taken from a PDF wrapped: ``…培训费支出预`` / ``“ ”`` / ``算表``.
+
+    The line must not read as a title by itself and the next one or two lines
+    must be short pieces (the quotes of “三公” set apart, the end of the title);
+    returns the joined title and the last line it takes.
+    """
+    text = normalise(source.line(number)).strip()
+    if not text or "\t" in text or "表" in text or len(text) > 60:
+        return None
+    joined = text
+    for following in range(number + 1, min(number + 3, last) + 1):
+        piece = normalise(source.line(following)).strip()
+        if not piece or len(re.sub(r"[“”\"\s]", "", piece)) > _TITLE_TAIL:
+            return None
+        joined += re.sub(r"[“”\"\s]", "", piece)
+        if joined.endswith("表"):
+            return joined, following
+    return None
+
+
 def _title_of(text: str, vocabulary: Vocabulary) -> tuple[TableKind | None, str | None] | None:
     """``(kind, number)`` when the line is a table title or a bare ``表 N`` anchor."""
     stripped = normalise(text).strip()
@@ -316,21 +353,50 @@ def _title_of(text: str, vocabulary: Vocabulary) -> tuple[TableKind | None, str 
     return kind, number
 
 
+def is_figures_row(text: str) -> bool:
+    """A line that reads as a table row: cells (tabs), or words then figures set apart by spaces.
+
+    Text extracted from a PDF keeps a table row on one line with its cells
+    separated by spaces (``201 13 01 行政运行 9,389,913.00 9,389,913.00``); a
+    sentence of prose that ends in a figure carries its punctuation.
+    """
+    if "\t" in text:
+        return True
+    stripped = normalise(text).strip()
+    if not stripped or _SENTENCE_PUNCTUATION.search(stripped) or is_page_number(text):
+        return False
+    return _FIGURES_AT_END.search(stripped) is not None
+
+
+def _says_empty(text: str) -> bool:
+    """A note that the table above it has no figures (``注：本部门无政府性基金预算…，故本表为空表``)."""
+    stripped = normalise(text).strip()
+    return stripped.startswith(("注", "说明", "备注")) and _EMPTY_WORDS.search(stripped) is not None
+
+
 def find_grid_blocks(source: SourceText, first: int, vocabulary: Vocabulary) -> list[Block]:
-    """Table blocks anywhere after line ``first``, for a source whose tables are grids of cells.
+    """Table blocks anywhere after line ``first``, for a document without a table part.
 
     Without a table part (Shanghai prints its tables between two parts of
-    prose) a title counts only when grid rows follow it (the search starts on
+    prose) a title counts only when table rows follow it (the search starts on
     the line after ``first``), and its block ends
-    with its last grid row and the notes under it (``注：…``), so the prose
+    with its last table row and the notes under it (``注：…``), so the prose
     after a table stays prose.
     """
     span = Part("预算表", first, len(source.lines))
     blocks = []
     for block in find_blocks(source, span, vocabulary):
-        grid = [n for n in range(block.body_start, block.last_line + 1) if "\t" in source.line(n)]
-        if block.kind is None or not grid:
+        grid = [
+            n
+            for n in range(block.body_start, block.last_line + 1)
+            if is_figures_row(source.line(n))
+        ]
+        if block.kind is None:
             continue
+        if not grid:
+            grid = [n for n in block.body if _says_empty(source.line(n))][:1]
+            if not grid:
+                continue
         last = grid[-1]
         while last < block.last_line and normalise(source.line(last + 1)).strip().startswith(
             ("注", "说明", "备注")
@@ -351,9 +417,16 @@ def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[
     blocks: list[Block] = []
     current: Block | None = None
     has_content = False
+    skip_to = 0
     for number in range(part.first_line + 1, part.last_line + 1):
+        if number <= skip_to:
+            continue
         text = source.line(number)
         title = _title_of(text, vocabulary)
+        if title is None:
+            wrapped = _wrapped_title(source, number, part.last_line)
+            if wrapped is not None and (title := _title_of(wrapped[0], vocabulary)) is not None:
+                text, skip_to = wrapped
         if title is not None:
             kind, table_number = title
             joins = (
@@ -362,15 +435,16 @@ def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[
                 and (current.kind is None or kind is None or current.kind is kind)
                 and (table_number is None or current.number in (None, table_number))
             )
+            end = max(number, skip_to)
             if joins and current is not None:
                 current.kind = current.kind or kind
                 current.number = current.number or table_number
                 if kind is not None:
                     current.title = normalise(text).strip()
-                current.last_line = number
-                current.body_start = number + 1
+                current.last_line = end
+                current.body_start = end + 1
                 continue
-            current = Block(kind, number, normalise(text).strip(), number, table_number, number + 1)
+            current = Block(kind, number, normalise(text).strip(), end, table_number, end + 1)
             blocks.append(current)
             has_content = False
             continue

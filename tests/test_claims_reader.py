@@ -79,9 +79,13 @@ def test_the_templates_two_words_are_no_comparison_and_a_part_without_budget_no_
         "“三公”经费财政拨款支出年初预算为 10 万元，支出决算为 8 万元，完成预算的 80%，其中："
         "因公出国（境）费决算为 2 万元，完成预算的 50%。决算数小于（大于）预算数的主要原因：厉行节约。\n"
     )
-    [claim] = claims.outturns
+    claim, part = claims.outturns
     assert claim.rate is not None and claim.rate.raw == "80"
     assert claim.comparison is None
+    # the part is read, without a budget: its 50% is checked against the table's 预算数
+    assert part.budget is None and part.subject == "因公出国(境)费"
+    assert (part.outturn.raw, part.rate.raw if part.rate else None) == ("2", "50")
+    assert part.comparison is None
 
 
 def test_a_comparison_opening_the_next_paragraph_belongs_to_the_pair_before() -> None:

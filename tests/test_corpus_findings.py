@@ -16,7 +16,18 @@ from tests.conftest import DOCUMENTS, corpus_document
 TABLE_RULES = [
     r
     for r in builtin_rules()
-    if r.family in ("sums", "summary", "cross", "forms", "listings", "structure")
+    if r.family
+    in (
+        "sums",
+        "summary",
+        "cross",
+        "forms",
+        "listings",
+        "structure",
+        "subjects",
+        "parts",
+        "final_accounts",
+    )
 ]
 
 EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
@@ -38,12 +49,42 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         # 办公场所租赁 (form at line 855) has 城运中心运行保障经费's (line 708) 项目申请理由 and
         # 项目主要内容 word for word: line 864 = line 717, line 865 = line 718.
         ("BA406", "warning", (717, 718, 864, 865)),
+        # BA715, the 名词解释's 科目 against the 支出总表: line 1511 names 行政单位离退休(项) under
+        # 20805, whose 项 are 2080502 事业单位离退休, 2080505, 2080506 (lines 206-208, the
+        # 款 at 205); line 1519 names 行政单位医疗(项) under 21011 (line 212), whose only 项
+        # is 2101102 事业单位医疗 (line 213).
+        ("BA715", "warning", (205, 1511)),
+        ("BA715", "warning", (212, 1519)),
+        # BA408: 办公场所租赁's 变动理由 (line 868) gives 租金及物业费 89.76 万元 and 201.564 万元,
+        # "合计 292 万元": 89.76 + 201.564 = 291.324, and 292 stands for 291.5..292.5. (Its 测算
+        # on line 879 has 89.76 + 184.8 = 274.56, as printed.)
+        ("BA408", "error", (868,)),
+        # BA906: "(三) 政府购买服务预算情况" (line 1471) is followed at once by "(四) …" (1473).
+        ("BA906", "warning", (1471, 1473)),
+        # BA907: "(四) 国有资本经营预算支出安排情况" (1473) stands over "截至 2025 年 12 月 31 日，
+        # 占有使用国有资产 2766.19 万元…" (1475): the 国有资产 section, no word of 国有资本经营.
+        ("BA907", "warning", (1473, 1475)),
     },
-    "qiaokou-2025": set(),
+    # BA715: the 名词解释 lists 行政单位离退休 (line 1788) and 事业单位离退休 (1793) under 20805
+    # (line 302), whose only 项 is 2080505 (line 304), and 行政单位医疗 (1803) under 21011
+    # (line 312), whose 项 are 2101102, 2101103, 2101199.
+    "qiaokou-2025": {
+        ("BA715", "warning", (302, 1788)),
+        ("BA715", "warning", (302, 1793)),
+        ("BA715", "warning", (312, 1803)),
+    },
     # Contents line 19 promises 表5 分功能 and 分单位, line 25 a 政府采购预算表; the body prints
     # only 表 5-1 and no procurement table: one finding for the contents page's two promises.
-    "qingshan-2026": {("BA901", "warning", (19, 25))},
-    "qingshan-bigdata-2024": set(),
+    # BA715: the 名词解释 (line 627) lists 其他医疗保障支出(项) under 21011 (line 158), whose 项
+    # are 2101102 事业单位医疗, 2101103 公务员医疗补助, 2101199 其他行政事业单位医疗支出.
+    "qingshan-2026": {("BA901", "warning", (19, 25)), ("BA715", "warning", (158, 627))},
+    # BA715: the 名词解释 names 宣传事务(款) under 201 (line 290), whose only 款 is 20103
+    # 政府办公厅(室)及相关机构事务 (line 1998), and the 类 医疗卫生与计划生育支出 (line 2002):
+    # the tables' 类 are 201, 208, 210 卫生健康支出, 221 (201's row, line 290, is cited).
+    "qingshan-bigdata-2024": {
+        ("BA715", "warning", (290, 1998)),
+        ("BA715", "warning", (290, 2002)),
+    },
 }
 
 

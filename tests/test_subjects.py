@@ -118,13 +118,20 @@ def test_a_subject_item_whose_money_is_not_said_is_not_checkable_when_tables_dif
         ("示例福利院基本支出", True),  # the body's own name
         ("本单位基本支出", True),
         ("示例中心基本支出", False),  # another body's name: a unit of a 部门预算
-        ("事业收入", False),  # not 收入 of all funds
+        ("事业收入", True),  # its own row (below), never 收入 of all funds
         ("上年结转支出预算", False),
     ],
 )
 def test_only_neutral_words_may_stand_before_a_phrase(subject: str, resolves: bool) -> None:
     resolution = resolve(document(), subject)
     assert (resolution is not None and bool(resolution.facts)) is resolves
+
+
+def test_an_income_source_is_its_own_row_not_the_income_total() -> None:
+    resolution = resolve(document(), "事业收入")
+    assert resolution is not None
+    # the 收支总表's 二、事业收入 262.00, not 收入 of all funds (950.12 + 262.00 = 1212.12)
+    assert [(f.name, str(f.value)) for f in resolution.facts] == [("事业收入", "262.00")]
 
 
 def narrative_scope(text: str, start: str) -> str | None:

@@ -56,13 +56,19 @@ def change_story(claim: ChangeClaim) -> Message:
     """The change as the sentence tells it, for a message (a fragment of the catalogue)."""
     assert claim.current is not None
     subject, current = claim.current.subject, claim.current.value.raw
+    unit = claim.current.value.unit  # 万元, or 元 where the narrative states 元
     if claim.delta is not None or claim.prior is None:
-        delta = message("change.delta", delta=claim.delta.raw) if claim.delta else ""
+        delta = (
+            message("change.delta", delta=claim.delta.raw, unit=Term(claim.delta.unit))
+            if claim.delta
+            else ""
+        )
         return message(
-            "change.story", subject=subject, current=current, direction=Term(claim.direction),
-            delta=delta,
+            "change.story", subject=subject, current=current, unit=Term(unit),
+            direction=Term(claim.direction), delta=delta,
         )  # fmt: skip
     return message(
-        "change.story_years", subject=subject, prior=claim.prior.value.raw, current=current,
+        "change.story_years", subject=subject, prior=claim.prior.value.raw,
+        prior_unit=Term(claim.prior.value.unit), current=current, unit=Term(unit),
         direction=Term(claim.direction),
     )  # fmt: skip

@@ -7,7 +7,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from budget_audit.checks.change_figures import change_mentions, change_story, delta_of, prior_of
-from budget_audit.checks.claim_support import HUNDRED, claim_evidence, mention_figure
+from budget_audit.checks.claim_support import (
+    HUNDRED,
+    TRUNCATED,
+    claim_evidence,
+    mention_figure,
+    truncated,
+)
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE
 from budget_audit.messages import Note, Term, message
@@ -34,6 +40,9 @@ def change_percent(context: Context) -> None:
             continue  # the figures moved the other way: BA704 says so, once
         current = mention_figure(claim.current.value)
         printed = claim.percent.amount.interval
+        if delta.value == 0 and printed.contains(Decimal(0)):
+            claim.status = "verified"  # nothing moved, 0%: true even when both years are 0
+            continue
         if _fits(printed, share_interval(delta, prior)):
             claim.status = "verified"
             slip = _exact_slip(claim.percent, current, delta, prior)
@@ -41,7 +50,11 @@ def change_percent(context: Context) -> None:
                 _report_exact_slip(context, claim, prior, delta, slip)
             continue
         claim.status = "contradicted"
-        diagnosis, severity = _diagnose(printed, current, delta, prior)
+        severity: str | None
+        if truncated(claim.percent, share_interval(delta, prior)):
+            diagnosis, severity = TRUNCATED, "warning"
+        else:
+            diagnosis, severity = _diagnose(printed, current, delta, prior)
         expected = (
             (delta.value / prior.value * HUNDRED).quantize(Decimal("0.01")) if prior.value else None
         )
@@ -55,7 +68,8 @@ def change_percent(context: Context) -> None:
                 "rates.wrong",
                 story=change_story(claim),
                 prior_verb=message("rates.prior_stated" if claim.prior else "rates.prior_implied"),
-                prior=prior.value,
+                prior=in_unit(prior, claim),
+                unit=Term(unit_of(claim)),
                 word=Term(word),
                 expected=message("rates.expected", rate=expected)
                 if expected is not None
@@ -133,7 +147,8 @@ def _report_exact_slip(
             story=change_story(claim),
             word=Term(word),
             printed=claim.percent.raw,
-            prior=prior.value,
+            prior=in_unit(prior, claim),
+            unit=Term(unit_of(claim)),
             right=right,
             slip=Term(_AS_COMPUTED[what]),
             slip_rate=rounded(value, places),
@@ -177,3 +192,13 @@ def printed_places(printed: Interval) -> int:
         width *= 10
         places += 1
     return places
+
+
+def unit_of(claim: ChangeClaim) -> str:
+    """The unit the sentence states its amounts in: 元, or 万元."""
+    return "元" if claim.current is not None and claim.current.value.unit == "元" else "万元"
+
+
+def in_unit(figure: Figure, claim: ChangeClaim) -> Decimal:
+    """A 万元 figure for a message in the unit the sentence states its amounts in (元 or 万元)."""
+    return figure.value * 10000 if unit_of(claim) == "元" else figure.value

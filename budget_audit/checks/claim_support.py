@@ -11,7 +11,7 @@ from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
 from budget_audit.messages import Items, Term, message
 from budget_audit.narrative import Sentence
-from budget_audit.numbers import Interval
+from budget_audit.numbers import Interval, parse_amount
 from budget_audit.rule import Context
 from budget_audit.tolerance import Figure, Verdict, compare
 
@@ -22,6 +22,16 @@ def mention_figure(mention: Mention) -> Figure:
     """A narrative amount as a 万元 figure with its rounding interval."""
     scale = Decimal("0.0001") if mention.unit == "元" else Decimal(1)
     interval = mention.amount.interval
+    return Figure(
+        mention.amount.value * scale, Interval(interval.low * scale, interval.high * scale)
+    )
+
+
+def whole_units_figure(mention: Mention) -> Figure:
+    """A narrative amount printed without decimals (2906 万元) as a figure rounded to the unit:
+    a narrative that prints whole 万元 throughout has rounded, not dropped trailing zeros."""
+    scale = Decimal("0.0001") if mention.unit == "元" else Decimal(1)
+    interval = parse_amount(mention.raw).interval
     return Figure(
         mention.amount.value * scale, Interval(interval.low * scale, interval.high * scale)
     )
@@ -129,3 +139,17 @@ def overall_current(context: Context, rows: tuple[str, ...]) -> Fact | None:
     if any(f is not None and f.value != 0 for f in other_sources):
         return None
     return fact
+
+
+def truncated(printed: Mention, possible: tuple[Decimal, Decimal] | None) -> bool:
+    """Whether a printed percentage is what the right computation gives when cut off at the
+    printed places instead of rounded (36.586% printed 36.58%): a real slip, but a minor one, so
+    the checks report it as a warning saying so rather than as an error."""
+    if possible is None:
+        return False
+    unit = Decimal(1).scaleb(-printed.amount.places)
+    low, high = printed.amount.value, printed.amount.value + unit
+    return low <= possible[1] and possible[0] < high
+
+
+TRUNCATED = "列示数是截断而非四舍五入的结果"

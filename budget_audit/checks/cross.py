@@ -21,7 +21,9 @@ from budget_audit.tolerance import Figure, Verdict, compare
 _ITEM_SUFFIX = re.compile(r"(?:费用|经费|费)$")
 _SIDE = Param(OneOf(("收入", "支出")), None, "the side of a two-column table")
 _REQUIRES = Param(
-    OneOf(("general_budget_only",)), None, "compare only when all money is 一般公共预算"
+    OneOf(("general_budget_only", "budget", "final_accounts")),
+    None,
+    "compare only when all money is 一般公共预算; only in a 预算; only in a 决算",
 )
 # A figure a table states: its table kind, row (合计, a code or a name) and column.
 SOURCE = Record(
@@ -74,6 +76,20 @@ class _Skips:
 def _requirement_met(
     context: Context, source: dict[str, Any], what: str | Message, skips: _Skips
 ) -> bool:
+    """Whether the source applies to this document. A 决算's income is not its spending
+    (the two differ by the carry-over), so a 预算's income total, which equals the
+    spending total, is compared as such only in a 预算; a 决算-only source is
+    simply not there in a 预算."""
+    final = context.document.kind.stage == "决算"
+    if source.get("requires") == "final_accounts":
+        return final
+    if source.get("requires") == "budget":
+        if final:
+            skips.add(
+                message("cross.final_income_not_spending"),
+                message("cross.item_table", what=what, table=Term(source["table"])),
+            )
+        return not final
     if source.get("requires") != "general_budget_only":
         return True
     only, why = general_budget_only(context.document)

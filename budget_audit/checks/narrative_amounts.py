@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from budget_audit.checks.claim_support import (
+    TRUNCATED,
     claim_evidence,
     fact_evidence,
     judge,
     mention_figure,
     overall_current,
     report_amount,
+    truncated,
 )
 from budget_audit.claims.model import AmountClaim
 from budget_audit.claims.reader import common_run
@@ -23,9 +25,16 @@ from budget_audit.claims.subjects import (
 )
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
-from budget_audit.messages import Note, message
+from budget_audit.messages import Note, Term, message
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict
+from budget_audit.tolerance import (
+    Figure,
+    Verdict,
+    compare,
+    exact_share,
+    share_interval,
+    share_verdict,
+)
 
 
 def _list_members(context: Context) -> set[int]:
@@ -71,20 +80,25 @@ def claim_shares(context: Context) -> None:
         claim.status = "contradicted" if verdict is Verdict.MISMATCH else "verified"
         if verdict is Verdict.MISMATCH:
             computed = exact_share(part, base)
+            cut = truncated(claim.share, share_interval(part, base))
             context.report(
                 message(
                     "narrative.share",
                     part=claim.part.subject,
                     part_value=claim.part.value.raw,
+                    part_unit=Term(claim.part.value.unit),
                     base=claim.base.subject,
                     base_value=claim.base.value.raw,
+                    base_unit=Term(claim.base.value.unit),
                     computed=computed,
                     share=claim.share.raw,
+                    cut=message("narrative.cut", why=Term(TRUNCATED)) if cut else "",
                 ),
                 [
                     claim_evidence(context, claim.sentence, m)
                     for m in (claim.share, claim.part.value, claim.base.value)
                 ],
+                "warning" if cut else None,
                 expected=computed,
                 stated=claim.share.amount.value,
                 difference=claim.share.amount.value - computed,
@@ -215,6 +229,10 @@ def claim_year(context: Context) -> None:
     year = context.document.year
     if year is None:
         context.skip(message("narrative.no_year"))
+        return
+    if context.document.kind.stage == "决算":
+        # a 决算 sets the year's outturn beside the prior year's ("2016年度支出合计 628 万元")
+        context.skip(message("narrative.final_years_side_by_side"))
         return
     seen: set[int] = set()
     for claim in context.document.claims.amounts:

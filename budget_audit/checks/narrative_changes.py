@@ -14,6 +14,7 @@ from budget_audit.checks.claim_support import (
 )
 from budget_audit.checks.forms import funding_groups
 from budget_audit.claims.model import ChangeClaim
+from budget_audit.claims.phrases import split_heading
 from budget_audit.claims.reader import INCREASE, SAME
 from budget_audit.claims.subjects import Resolution, compact_subject, resolve
 from budget_audit.findings import Evidence
@@ -69,7 +70,7 @@ def change_prior_year(context: Context) -> None:
     groups = funding_groups(overall) if overall is not None else []
     if overall is None:
         context.skip(message("change.no_overall_form"))
-    earlier: dict[tuple[Hashable, int | None, bool], tuple[ChangeClaim, Figure]] = {}
+    earlier: dict[tuple[Hashable, int | None, bool], list[tuple[str, ChangeClaim, Figure]]] = {}
     for claim in context.document.claims.changes:
         implied = prior_of(claim)
         if implied is None or claim.current is None:
@@ -93,12 +94,22 @@ def change_prior_year(context: Context) -> None:
             _compare_prior(context, claim, implied, year, Figure.of(stated), [fact_evidence(context, stated)],
                            message("change.overall_form", year=year, prior=stated.raw))  # fmt: skip
         key = (_figure_key(resolution, claim.current.subject), year, claim.against_budget)
-        if key in earlier:
-            other, other_prior = earlier[key]
+        side = (
+            ""  # a 预算 balances: its income and spending totals are one figure
+            if context.document.kind.stage == "预算"
+            else _side(
+                split_heading(compact_subject(claim.current.subject), context.document.department)[
+                    1
+                ]
+            )
+        )
+        same = [e for e in earlier.get(key, []) if side in ("", e[0]) or not e[0]]
+        if same:
+            _, other, other_prior = same[0]
             _compare_prior(context, claim, implied, year, other_prior, _change_evidence(context, other),
                            message("change.other_line", line=other.sentence.first_line, year=year, prior=other_prior.value))  # fmt: skip
         else:
-            earlier[key] = (claim, implied)
+            earlier.setdefault(key, []).append((side, claim, implied))
 
 
 def _figure_key(resolution: Resolution, subject: str) -> Hashable:
@@ -109,6 +120,14 @@ def _figure_key(resolution: Resolution, subject: str) -> Hashable:
     if resolution.facts:
         return tuple((f.table, f.row, f.column) for f in resolution.facts)
     return (resolution.how, compact_subject(subject))
+
+
+def _side(subject: str) -> str:
+    """Which side of the accounts a subject speaks of: a 决算's 收入总计 and 支出总计 are two
+    figures (the carry-overs differ), though both name the total of the same money. A subject
+    naming both sides or neither (收支总预算) may be compared with either."""
+    income, spending = "收" in subject, "支" in subject
+    return "收入" if income and not spending else "支出" if spending and not income else ""
 
 
 def _change_evidence(context: Context, claim: ChangeClaim) -> list[Evidence]:
@@ -138,7 +157,9 @@ def _compare_prior(
             current=claim.current.value.raw,
             year=year,
             direction=Term(claim.direction),
-            delta=message("change.delta", delta=claim.delta.raw) if claim.delta else "",
+            delta=message("change.delta", delta=claim.delta.raw, unit=Term("万元"))
+            if claim.delta
+            else "",
             implied=implied.value,
             stated_where=stated_where,
         ),

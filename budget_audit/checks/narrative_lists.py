@@ -9,6 +9,7 @@ from budget_audit.checks.claim_support import (
     fact_evidence,
     mention_figure,
     report_amount,
+    whole_units_figure,
 )
 from budget_audit.claims.model import AmountClaim, ListClaim
 from budget_audit.claims.subjects import Resolution, resolve
@@ -97,6 +98,20 @@ def _shift_run(
     return best if len(best) >= 2 else []
 
 
+def _whole_units(item_list: ListClaim) -> bool:
+    """Whether the total and every item are printed without decimals."""
+    assert item_list.total is not None
+    return all(
+        "." not in m.raw for m in (item_list.total.value, *(i.value for i in item_list.items))
+    )
+
+
+def _adds_up(total: Figure, items: list[AmountClaim]) -> bool:
+    """Whether ``items`` add up to ``total`` within rounding."""
+    summed = Figure.total(mention_figure(item.value) for item in items)
+    return compare(total, summed) is not Verdict.MISMATCH
+
+
 def _check_sum(context: Context, item_list: ListClaim) -> None:
     if item_list.total is None:
         return
@@ -109,16 +124,30 @@ def _check_sum(context: Context, item_list: ListClaim) -> None:
     if verdict is Verdict.EQUAL:
         item_list.status = "verified"
         return
+    if verdict is Verdict.MISMATCH and item_list.whole:
+        # the separators change midway: the list may run on, and where it ends is uncertain
+        if _adds_up(total, item_list.whole):
+            item_list.status = "verified"
+        else:
+            item_list.note = Note(message("claims.list_end_unclear"))
+        return
+    if verdict is Verdict.MISMATCH and _whole_units(item_list):
+        # every figure printed in whole units: each is rounded to the unit, and so may the sum be
+        rounded = [whole_units_figure(item.value) for item in item_list.items]
+        verdict = compare(whole_units_figure(item_list.total.value), Figure.total(rounded))
     severity = "info" if verdict is Verdict.ROUNDING else None
     item_list.status = "verified" if severity else "contradicted"
+    unit = item_list.total.value.unit  # the sentence's unit (元 or 万元); figures are in 万元
+    scale = Decimal(10000) if unit == "元" else Decimal(1)
     context.report(
         message(
             "lists.sum_rounding" if severity else "lists.sum",
             subject=item_list.total.subject,
             stated=item_list.total.value.raw,
+            unit=Term(unit),
             n=len(parts),
-            summed=summed,
-            gap=total.value - summed,
+            summed=summed * scale,
+            gap=(total.value - summed) * scale,
         ),
         evidence,
         severity,

@@ -20,16 +20,29 @@ from budget_audit.tolerance import Verdict, compare, exact_share, share_verdict
 def outturn(context: Context) -> None:
     """A 决算's completion rate is outturn ÷ budget; its comparison word fits the two figures."""
     for claim in context.document.claims.outturns:
-        claim.status = "verified"
+        checkable = claim.budget is not None and (
+            claim.rate is not None or claim.comparison is not None
+        )
+        if not checkable:
+            # another rule (BA603, against the tables) may have judged it: keep its verdict
+            if claim.status == "not checkable":
+                claim.note = Note(
+                    message(
+                        "claims.no_outturn_words"
+                        if claim.budget is not None
+                        else "claims.no_budget_in_sentence"
+                    )
+                )
+            continue
+        if claim.status == "not checkable":
+            claim.status = "verified"
         _check_rate(context, claim)
         _check_comparison(context, claim)
-        if claim.rate is None and claim.comparison is None:
-            claim.status, claim.note = "not checkable", Note(message("claims.no_outturn_words"))
 
 
 def _check_rate(context: Context, claim: OutturnClaim) -> None:
-    if claim.rate is None:
-        return
+    if claim.rate is None or claim.budget is None:
+        return  # without a budget in the sentence, the rate is the table's (BA603)
     budget, outturn = mention_figure(claim.budget), mention_figure(claim.outturn)
     if share_verdict(claim.rate.amount.interval, outturn, budget) is not Verdict.MISMATCH:
         return
@@ -55,7 +68,7 @@ def _check_rate(context: Context, claim: OutturnClaim) -> None:
 
 
 def _check_comparison(context: Context, claim: OutturnClaim) -> None:
-    if claim.comparison is None:
+    if claim.comparison is None or claim.budget is None:
         return
     budget, outturn = mention_figure(claim.budget), mention_figure(claim.outturn)
     printed = (

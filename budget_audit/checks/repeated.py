@@ -2,7 +2,8 @@
 
 "基本支出 463.84 万元 … 基本支出 436.84 万元": one of the two is a typing slip.
 Two amounts are the same figure when their subjects are the same words (long
-enough to name something) and their clauses name the same year, or none.
+enough to name something) and they are stated for the same year (named in their
+clause, else earlier in their sentence), or for none.
 """
 
 from __future__ import annotations
@@ -37,8 +38,7 @@ def repeated_figure(context: Context) -> None:
         if len(subject) < context.rule.params["min_characters"]:
             continue
         text = claim.sentence.text
-        year = re.search(r"20\d\d", text[clause_start(text, claim.value.start) : claim.value.start])
-        key = (paragraph_of.get(id(claim.sentence), -1), subject, year.group() if year else "")
+        key = (paragraph_of.get(id(claim.sentence), -1), subject, _year_of(text, claim.value.start))
         earlier = first.setdefault(key, claim)
         if earlier is claim or key in reported:
             continue
@@ -56,3 +56,13 @@ def repeated_figure(context: Context) -> None:
                     claim_evidence(context, earlier.sentence, earlier.value),
                 ],
             )
+
+
+def _year_of(text: str, position: int) -> str:
+    """The year an amount is stated for: named in its clause, else the last named before it in
+    its sentence ("2016年度支出合计 628 万元，其中：基本支出 230 万元" is 2016's 基本支出)."""
+    year = re.search(r"20\d\d", text[clause_start(text, position) : position])
+    if year is not None:
+        return year.group()
+    earlier = re.findall(r"(20\d\d)\s*年", text[:position])
+    return earlier[-1] if earlier else ""

@@ -10,6 +10,9 @@ from budget_audit.layout import Promise
 from budget_audit.messages import Items, Term, message
 from budget_audit.params import NUMBER, Param
 from budget_audit.rule import Context, check_kind
+from budget_audit.tables.kinds import compact
+
+_TOTALS = ("合计", "总计")
 
 
 @check_kind("promised_tables")
@@ -110,9 +113,18 @@ def unit_magnitude(context: Context) -> None:
 
 
 def _budget_total(context: Context) -> Decimal | None:
+    """The budget's total: the largest figure the 支出总表 or 收支总表 prints on a 合计 or 总计 row.
+
+    Only a row named as a total counts, so that a figure read from a table the
+    reader could not follow (a page's table number, say) never stands for it.
+    """
     for table in context.document.tables:
         if table.kind.name in ("支出总表", "收支总表") and table.facts:
-            values = [f.value_wan for f in table.facts if f.value_wan is not None]
+            values = [
+                f.value_wan
+                for f in table.facts
+                if f.value_wan is not None and any(word in compact(f.name) for word in _TOTALS)
+            ]
             if values:
                 return max(values)
     return None

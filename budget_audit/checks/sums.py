@@ -20,6 +20,8 @@ def hierarchy_sum(context: Context) -> None:
         if table.kind.layout != "grid" or (kinds and table.kind.name not in kinds):
             continue
         for parent, children in children_of(table):
+            if parent.unread or any(child.unread for child in children):
+                continue  # a row whose figures have no column: its cells are unknown, not 0
             for column in table.columns:
                 stated = cell(parent, column)
                 parts = [cell(child, column) for child in children]
@@ -39,6 +41,8 @@ def row_identity(context: Context) -> None:
         if table.kind.layout != "grid":
             continue
         for row in table.rows:
+            if row.unread:
+                continue
             for identity in table.identities:
                 stated = cell(row, identity.total)
                 parts = [cell(row, part) for part in identity.parts]

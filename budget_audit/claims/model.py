@@ -90,6 +90,9 @@ class ListClaim:
     sentence: Sentence
     status: str = "not checkable"
     note: str = ""
+    # every amount after the trigger when the separators change midway ("A 0 万元；B 5 万元，C 30 万元"):
+    # where the list ends is then uncertain, and it may be all of them
+    whole: list[AmountClaim] = field(default_factory=list)
 
 
 @dataclass
@@ -111,7 +114,7 @@ class OutturnClaim:
     completion rate ("完成年初预算的 ``rate``%") and the comparison word ("决算数大于预算数") it states."""
 
     subject: str
-    budget: Mention
+    budget: Mention | None  # None: "因公出国(境)费决算为 B 万元，完成预算的 C%" names no budget
     outturn: Mention
     sentence: Sentence
     rate: Mention | None = None

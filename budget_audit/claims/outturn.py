@@ -19,6 +19,11 @@ _PAIR = re.compile(
     rf"年初预算(?:数)?(?:为|是)?\s*(?P<budget>{_NUMBER})\s*万元\s*[,;]\s*"
     rf"[^,;。]{{0,12}}?决算(?:数)?(?:为|是)?\s*(?P<outturn>{_NUMBER})\s*万元"
 )
+# "因公出国（境）费决算为 B 万元，完成预算的 C%": the budget is the table's, not the sentence's.
+_RATED = re.compile(
+    rf"决算(?:数)?(?:为|是)?\s*(?P<outturn>{_NUMBER})\s*万元\s*[,;]\s*"
+    r"完成(?:年初)?预算(?:数)?的\s*(?P<rate>\d+(?:\.\d+)?)\s*%"
+)
 _RATE = re.compile(r"\s*[,;]\s*完成(?:年初)?预算(?:数)?的\s*(?P<rate>\d+(?:\.\d+)?)\s*%")
 _COMPARISON = re.compile(
     r"决算数?\s*(?P<word>大于|小于|等于|高于|低于)\s*(?P<other>\(\s*(?:大于|小于|等于)\s*\))?\s*预算数?"
@@ -54,7 +59,27 @@ def read_outturns(
             claims.outturns.append(pending)
             position = rate.end() if rate else match.end()
         _compare(pending, sentence, text[position:], position)
+        _rated(claims, sentence, subject_of)
     return pending
+
+
+def _rated(claims: Claims, sentence: Sentence, subject_of: Callable[[str, int], str]) -> None:
+    """The sentence's 决算 figures with a completion rate and no 年初预算 of their own, outside
+    the pairs already read (whose "支出决算为 B 万元，完成年初预算的 C%" looks the same)."""
+    text = sentence.text
+    taken = [(c.outturn.start, c.outturn.end) for c in claims.outturns if c.sentence is sentence]
+    for match in _RATED.finditer(text):
+        start, end = match.span("outturn")
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        subject = subject_of(text, match.start())
+        if not subject:
+            continue
+        claim = OutturnClaim(
+            subject, None, mention_at(sentence, match, "outturn", "万元"), sentence
+        )
+        claim.rate = mention_at(sentence, match, "rate", "%")
+        claims.outturns.append(claim)
 
 
 def _heading(

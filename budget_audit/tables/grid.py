@@ -26,8 +26,15 @@ from budget_audit.tables.kinds import TableKind, compact
 from budget_audit.tables.placement import PendingRow, candidates, resolve_children
 from budget_audit.tables.tokens import LineToken, line_tokens
 
-_CODE = re.compile(r"^\[?(\d{2,7}|\d{11}[A-Z]\d{9})\]?(?=\s|$|[^\d\w]|[\u4e00-\u9fff])")
+_CODE = re.compile(r"^\[?(\d{2,7}|\d{11}[A-Z]\d{9})\]?(?=\s|$|[^\d\w]|[\u4e00-\u9fff])(?!年)")
 _TOTAL_LABELS = ("合计", "总计")
+_NOTE_WORDS = ("注", "说明", "备注")
+# Rows a table may have that fit no placement, or carry no label, before its lines are taken
+# not to be rows at all (or a fifth of its rows, if more; and never half of them).
+_MOST_BROKEN_ROWS = 2
+_PAGE_FURNITURE = re.compile(r"\s*\d{1,3}\s*")
+# A code printed in 类 | 款 | 项 columns and extracted as words (``201 13 01 行政运行``).
+_SPLIT_CODE = re.compile(r"^(\d{3})\s+(\d{2})(?:\s+(\d{2}))?(?=\s*[^\d\s.,])")
 
 
 def join_wrapped(pieces: Iterable[str]) -> str:
@@ -131,6 +138,7 @@ def read_tab_rows(
                 headers.append(cells)
             value_start = _first_value_column(cells, kind, by_position)
             if value_start is not None:
+                value_start = _leftmost_named(headers, value_start, kind)
                 name_index = next(
                     (i for i, c in enumerate(cells[:value_start]) if "名称" in c), None
                 )
@@ -184,14 +192,25 @@ def read_tab_rows(
 
 
 def _first_value_column(cells: list[str], kind: TableKind, by_position: bool) -> int | None:
-    """Where the header's value columns begin: its 合计 (总计) cell, or, for a grid source
-    whose header names its total otherwise (``金额``), that cell."""
+    """Where the header's value columns begin: its 合计 (总计) cell, or, for a header that
+    names its total otherwise (``金额``, the 决算 template's ``决算数``), that cell."""
     for index, cell in enumerate(cells):
         if any(label in compact(cell) for label in _TOTAL_LABELS):
             return index
-    if by_position:
-        return None
     return next((i for i, c in enumerate(cells) if c and kind.column_named(c) == "合计"), None)
+
+
+def _leftmost_named(headers: list[list[str]], value_start: int, kind: TableKind) -> int:
+    """The first value column where an upper header row names a column of the kind left of
+    the 合计 a lower row names (the 决算 fund tables: ``年初结转和结余 | 本年收入 | 本年支出
+    (合计 | 基本支出 | 项目支出) | 年末结转和结余``); ``value_start`` otherwise."""
+    named = [
+        index
+        for row in headers
+        for index, cell in enumerate(row[:value_start])
+        if index > 0 and cell.strip() and kind.column_named(cell) is not None
+    ]
+    return min(named, default=value_start)
 
 
 def _after_label(cells: list[str]) -> list[tuple[int, str]]:
@@ -242,10 +261,15 @@ def _named_columns(
         path = [filled[r][c] for r in range(len(grid)) if filled[r][c]]
         if not path:
             continue
+        stage = kind.staged(path[-1]) if len(path) > 1 else None
+        if stage is not None:  # 合计 over 预算数 | 决算数: two figures of 合计, kept apart
+            path = path[:-1]
         label = path[-2] if compact(path[-1]) == "小计" and len(path) > 1 else path[-1]
         column = kind.column_named(label)
         if column is None and len(path) > 1:  # a label wrapped over two header rows
             column = kind.column_named(path[-2] + path[-1])
+        if column is not None and stage:
+            column = kind.column_named(column + stage)
         if column is None:
             return None
         named[c] = column
@@ -270,16 +294,28 @@ def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
         trailing = (
             [] if _is_code_line(normalised, following) else _trailing_numbers(normalised, tokens)
         )
+        if normalised.strip().startswith(_NOTE_WORDS):
+            pending = None  # a note under the table ends any row still open
+            continue
+        if (
+            pending is None
+            and _PAGE_FURNITURE.fullmatch(normalised)
+            and not _is_code_line(normalised, following)
+        ):
+            continue  # a bare page number between two rows
+        if pending is None and _leads_with_code(trailing):
+            trailing = trailing[1:]  # ``30108 1,064.46``: the code, its name wrapped around it
         label = normalised[: trailing[0].token.start].strip() if trailing else normalised.strip()
+        label = _SPLIT_CODE.sub(lambda m: "".join(g for g in m.groups() if g), label, count=1)
         if not trailing:
-            if _CODE.match(label) or label in _TOTAL_LABELS:
+            if _CODE.match(label) or compact(label) in _TOTAL_LABELS:
                 pending = RawRow([label], [], None, number, number, text)
             elif pending is not None and label:
                 pending.labels.append(label)
                 pending.last_line = number
             continue
         if pending is not None and (
-            not label or not (_CODE.match(label) or label in _TOTAL_LABELS)
+            not label or not (_CODE.match(label) or compact(label) in _TOTAL_LABELS)
         ):
             pending.labels.append(label)
             pending.tokens, pending.last_line = trailing, number
@@ -288,6 +324,14 @@ def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
             rows.append(RawRow([label], trailing, None, number, number, text))
         pending = None
     return rows
+
+
+def _leads_with_code(trailing: list[LineToken]) -> bool:
+    """A line of figures only whose first is a 科目 code: digits alone, three, five or seven
+    of them, before amounts printed with separators or decimals (``30108 1,064.46``)."""
+    if len(trailing) < 2 or not re.fullmatch(r"\d{3}(?:\d{2}){0,2}", trailing[0].token.raw):
+        return False
+    return all(re.search(r"[.,]", t.token.raw) for t in trailing[1:])
 
 
 def _is_code_line(text: str, following: str) -> bool:
@@ -361,28 +405,40 @@ def place_rows(
     _resolve_tree(raw_rows, pending, width)
     if linked is not None and kind.links:
         for row in pending:
-            if row.how in ("ambiguous", "forced"):
+            if row.how == "ambiguous":
                 _resolve_by_link(row, kind, unit, linked)
     result = GridResult()
+    broken = _not_rows(raw_rows, pending)
+    if broken is not None:
+        result.ambiguous.append(broken)
+        return result  # no row: neither its figures nor its names are the table's
     for raw in raw_rows:
         if raw.code is not None:
-            code_line = raw.first_line
-            for token in line_tokens(code_line, raw.text_of_code_line):
-                if token.token.raw == raw.code:
+            spelt = ""
+            for token in line_tokens(raw.first_line, raw.text_of_code_line):
+                if token.token.raw == raw.code or raw.code.startswith(spelt + token.token.raw):
                     result.identifiers[token.key] = "row code"
+                    spelt += token.token.raw
+                if spelt == raw.code or token.token.raw == raw.code:
                     break
     for raw, row in zip(raw_rows, pending, strict=True):
         name = raw.name or ("合计" if raw is raw_rows[0] and raw.code is None else "")
         table_row = Row(len(result.rows), raw.code, name, raw.first_line, raw.last_line)
         if row.chosen is None:
+            table_row.unread = bool(raw.tokens)
             result.rows.append(table_row)
             continue  # numbers that fit no column stay unclaimed and show as not understood
-        if row.how in ("ambiguous", "forced"):
+        if row.how == "ambiguous":
+            result.ambiguous.append(
+                f"line {raw.last_line}: {len(row.candidates)} placements fit "
+                f"({'; '.join(', '.join(names[i] for i in p) for p in row.candidates)}); left unread"
+            )
+            table_row.unread = True
+            result.rows.append(table_row)
+            continue  # which column each figure stands in is a guess: none is read
+        if row.how == "forced":
             result.ambiguous.append(
                 f"line {raw.last_line}: no placement keeps the row's identities; placed on the usual columns"
-                if row.how == "forced"
-                else f"line {raw.last_line}: {len(row.candidates)} placements fit "
-                f"({'; '.join(', '.join(names[i] for i in p) for p in row.candidates)})"
             )
         for token, amount, column in zip(raw.tokens, row.numbers, row.chosen, strict=True):
             fact = Fact(
@@ -402,6 +458,36 @@ def place_rows(
             result.facts.append(fact)
         result.rows.append(table_row)
     return result
+
+
+def _not_rows(raw_rows: list[RawRow], pending: list[PendingRow]) -> str | None:
+    """Why the lines of a table do not read as its rows, or ``None`` when they do.
+
+    Text taken from a PDF cell by cell (each cell a paragraph of its own) lists
+    a table's figures column after column: they come out as rows with no label
+    and rows that no placement fits. A table whose rows read like that is left
+    unread, so that nothing is compared with a figure taken from another row.
+    """
+    with_figures = [
+        (raw, row)
+        for raw, row in zip(raw_rows, pending, strict=True)
+        if raw.tokens and raw.positions is None  # cells of a grid are where they are printed
+    ]
+    if not with_figures:
+        return None
+    unlabelled = sum(1 for raw, _ in with_figures if raw.code is None and not raw.name)
+    forced = sum(1 for _, row in with_figures if row.how == "forced")
+    broken = sum(
+        1 for raw, row in with_figures if row.how == "forced" or (raw.code is None and not raw.name)
+    )
+    if broken <= max(_MOST_BROKEN_ROWS, len(with_figures) // 5) and not (
+        broken >= _MOST_BROKEN_ROWS and 2 * broken >= len(with_figures)
+    ):
+        return None
+    return (
+        f"lines {raw_rows[0].first_line}-{raw_rows[-1].last_line}: {unlabelled} rows without "
+        f"a label and {forced} rows no placement fits: not read as rows; left unread"
+    )
 
 
 def _resolve_by_link(row: PendingRow, kind: TableKind, unit: str, linked: LinkedFigures) -> None:
@@ -448,6 +534,8 @@ def _vector(row: PendingRow, width: int) -> list[Interval] | None:
 def _parents(raw_rows: list[RawRow]) -> dict[int, int | None]:
     """Each row's parent: the nearest earlier row whose code prefixes its own, else the total row."""
     total = next((i for i, r in enumerate(raw_rows) if r.code is None and i == 0), None)
+    if total is None and raw_rows and raw_rows[-1].code is None:
+        total = len(raw_rows) - 1 if compact(raw_rows[-1].name) in _TOTAL_LABELS else None
     parents: dict[int, int | None] = {}
     for index, raw in enumerate(raw_rows):
         parent = None if index == total else total

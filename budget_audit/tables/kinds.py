@@ -7,7 +7,7 @@ code change; this module only loads and applies it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,6 +17,8 @@ from budget_audit.yaml_files import load_yaml
 
 _HEADER_SUFFIX = re.compile(r"(?:预算数|决算数|预算|决算|金额|数)$")
 _TOTAL_WORDS = ("金额", "合计", "总计")
+# Short header words that are whole words, not pieces of a label wrapped a character a line.
+_HEADER_WORDS = frozenset(("类", "款", "项", "项目", "科目", "合计", "小计", "总计", "金额", "收入", "支出", "名称", "编码", "代码", "单位", "部门"))  # fmt: skip
 _HEADER_YEAR = re.compile(r"^(?:20\d\d年度?|本年|上年)")
 
 
@@ -55,6 +57,17 @@ class TableKind:
     links: tuple[tuple[str, str], ...] = ()
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     extra: tuple[str, ...] = ()
+    # False when the columns were named by a header whose cells' order was lost (PDF text):
+    # a row no placement fits then stays unread instead of being placed on the usual columns.
+    ordered: bool = True
+    # A header word under a column's name that says which figure it is (the 决算 三公
+    # table's 预算数 | 决算数), and the suffix that keeps that figure's column apart.
+    stages: tuple[tuple[str, str], ...] = ()
+
+    def staged(self, header: str) -> str | None:
+        """The suffix a stage word (``预算数``) gives its column's name, or ``None`` if
+        ``header`` is not one of the kind's stage words."""
+        return dict(self.stages).get(compact(header))
 
     @property
     def positional_identities(self) -> tuple[Identity, ...]:
@@ -64,6 +77,86 @@ class TableKind:
         return tuple(
             i for i in self.identities if i.total in known and all(p in known for p in i.parts)
         )
+
+    def identities_over(self, printed: frozenset[str]) -> tuple[Identity, ...]:
+        """The identities a table printing only ``printed`` is held to, over those columns.
+
+        A template prints the columns it uses and leaves out the ones it has no
+        money in, so an identity holds over its printed parts (Shanghai's 支出总表:
+        合计 = 基本支出 + 项目支出, with no 事业单位经营支出 column). It applies only
+        when its total and two of its parts are printed, and when no printed column
+        is a part of another sum of the same total that this one lacks (Jiangsu's
+        支出总表 adds 单位预留机动经费 and 结转下年资金: only the sum naming them holds).
+        Two sums that come to the same printed columns are one identity.
+        """
+        kept: dict[tuple[str, frozenset[str]], Identity] = {}
+        for identity in self.identities:
+            parts = tuple(p for p in identity.parts if p in printed)
+            siblings = {
+                part
+                for other in self.identities
+                if other.total == identity.total
+                for part in other.parts
+                if part in printed
+            }
+            if (
+                identity.total not in printed
+                or (len(parts) < 2 and len(parts) < len(identity.parts))
+                or not siblings <= set(identity.parts)
+                or any(u in printed for u in identity.unless)
+            ):
+                continue
+            kept.setdefault((identity.total, frozenset(parts)), Identity(identity.total, parts))
+        return tuple(kept.values())
+
+    def printing(self, columns: tuple[str, ...]) -> TableKind:
+        """This kind as a table that prints only ``columns`` (in this order) shows it: the
+        columns, the usual ones among them and the identities it can be placed by."""
+        printed = frozenset(columns)
+        return replace(
+            self,
+            columns=columns,
+            core=frozenset(c for c in columns if c in self.core or c in self.extra),
+            identities=self.identities_over(printed),
+            extra=(),
+            ordered=False,
+        )
+
+    def header_columns(self, header_lines: list[str]) -> tuple[str, ...]:
+        """The columns (standard and extra) whose names a header printed as plain text states,
+        in the kind's order.
+
+        Text taken from a PDF loses the columns' positions, so a name counts when
+        it stands in one line, longest names first, or wrapped as two pieces that
+        are words of their own on two lines (``事业单位`` over ``经营收入``).
+        """
+        lines = [[_bare_header(word) for word in normalise(t).split()] for t in header_lines]
+        fragments = [
+            w for line in lines for w in line if len(w) <= 2 and w not in _HEADER_WORDS and w
+        ]
+        if len(fragments) >= 3:
+            return ()  # a header wrapped a character or two a line: its words are lost
+        text = "|".join("|".join(words) for words in lines)
+        names = sorted(
+            (
+                (name, column)
+                for column in (*self.columns, *self.extra)
+                for name in (compact(column), *dict(self.aliases).get(column, ()))
+            ),
+            key=lambda pair: -len(pair[0]),
+        )
+        found: set[str] = set()
+        for name, column in names:
+            if name in text:
+                text = text.replace(name, "#")
+                found.add(column)
+            elif column not in found and _wrapped(name, lines):
+                found.add(column)
+        if "合计" in self.columns and "合计" not in found:
+            words = {w for line in lines for w in line}
+            if words & set(_TOTAL_WORDS):
+                found.add("合计")
+        return tuple(c for c in (*self.columns, *self.extra) if c in found)
 
     def column_named(self, header: str) -> str | None:
         """The canonical column a header label names (``财政拨款收入``, ``运行费`` …), or ``None``.
@@ -118,6 +211,23 @@ class Vocabulary:
         return None
 
 
+def _bare_header(word: str) -> str:
+    """A header word without its year and its 预算数/决算数 ending (``2024年机关运行经`` → ``机关运行经``)."""
+    label = _HEADER_YEAR.sub("", compact(word))
+    return _HEADER_SUFFIX.sub("", label) or label
+
+
+def _wrapped(name: str, lines: list[list[str]]) -> bool:
+    """Whether ``name`` is printed as two words on two different header lines."""
+    for cut in range(2, len(name)):
+        head, tail = name[:cut], name[cut:]
+        heads = [i for i, words in enumerate(lines) if head in words]
+        tails = [i for i, words in enumerate(lines) if tail in words]
+        if any(h != t for h in heads for t in tails):
+            return True
+    return False
+
+
 def compact(text: str) -> str:
     """Normalise width, quotes and spacing so titles compare by their words alone."""
     text = normalise(text)
@@ -140,6 +250,7 @@ def _kind(entry: dict[str, Any]) -> TableKind:
             for column, names in entry.get("aliases", {}).items()
         ),
         extra=tuple(entry.get("extra", [])),
+        stages=tuple((compact(str(w)), str(s)) for w, s in entry.get("stages", {}).items()),
     )
 
 

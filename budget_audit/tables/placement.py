@@ -77,6 +77,8 @@ def candidates(kind: TableKind, numbers: Sequence[Amount]) -> tuple[list[Placeme
     # usual columns anyway (sums and the parent decide where), its first number
     # on the 合计 column every row prints first, so that the rules can report the
     # broken identity instead of the number going unread.
+    if not kind.ordered:
+        return [], "no placement"  # the printed order is unknown: placing it would be a guess
     forced = [p for p in itertools.combinations(sorted(core), len(numbers)) if p[:1] == (0,)]
     return forced, "forced"
 

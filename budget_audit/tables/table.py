@@ -11,7 +11,14 @@ from budget_audit.layout import Block, is_page_number
 from budget_audit.numbers import normalise
 from budget_audit.source import SourceText
 from budget_audit.tables.forms import read_form
-from budget_audit.tables.grid import LinkedFigures, place_rows, read_space_rows, read_tab_rows
+from budget_audit.tables.grid import (
+    LinkedFigures,
+    RawRow,
+    place_rows,
+    read_space_rows,
+    read_tab_rows,
+)
+from budget_audit.tables.halves import split_halves
 from budget_audit.tables.kinds import Identity, TableKind
 from budget_audit.tables.listing import read_listing
 from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
@@ -86,13 +93,7 @@ class Table:
         """
         if self.printed is None:
             return self.kind.positional_identities
-        return tuple(
-            i
-            for i in self.kind.identities
-            if i.total in self.printed
-            and all(p in self.printed for p in i.parts)
-            and not any(u in self.printed for u in i.unless)
-        )
+        return self.kind.identities_over(self.printed)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -165,11 +166,15 @@ def read_table(
     table.columns = kind.columns
     if kind.layout == "grid":
         if layout == "tab":
-            grid = read_tab_rows(lines, kind, by_position=source.kind == "text")
+            grid = read_tab_rows(split_halves(lines), kind, by_position=source.kind == "text")
             raw, table.columns, table.printed = grid.rows, grid.columns, grid.printed
+            placing = kind
         else:
             raw = read_space_rows(lines)
-        result = place_rows(raw, kind, table_id, unit, linked, table.columns)
+            placing = _printed_kind(kind, lines, raw)
+            if placing is not kind:
+                table.columns, table.printed = placing.columns, frozenset(placing.columns)
+        result = place_rows(raw, placing, table_id, unit, linked, table.columns)
         table.rows, table.facts, table.ambiguous = result.rows, result.facts, result.ambiguous
         table.identifiers.update(result.identifiers)
     elif kind.layout == "two_column":
@@ -195,6 +200,25 @@ def read_table(
             if reason is not None:
                 table.identifiers[token.key] = reason
     return table
+
+
+def _printed_kind(kind: TableKind, lines: list[tuple[int, str]], raw: list[RawRow]) -> TableKind:
+    """The kind as this space-separated table prints it, when its header says so.
+
+    A header that names the total and some of the kind's columns (``功能科目名称
+    金额``, ``合计 基本支出 项目支出``) tells which columns the figures stand in, as
+    as long as no row prints more figures than it names. Otherwise (a column named
+    in words we do not know, or a header wrapped a character a line) the figures
+    are placed over the kind's standard columns.
+    """
+    first = raw[0].first_line if raw else None
+    header = [text for number, text in lines if first is None or number < first]
+    named = kind.header_columns(header)
+    if "合计" not in named or set(named) == set(kind.columns):
+        return kind
+    if any(len(row.tokens) > len(named) for row in raw):
+        return kind  # the header names a column in words we do not know
+    return kind.printing(named)
 
 
 def _unit(lines: list[tuple[int, str]], default: str) -> tuple[str, bool]:

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from budget_audit.numbers import NumberToken, find_numbers, normalise
 
-_CODE_IN_BRACKETS = re.compile(r"\[[^\]]*\]")
+_CODE_IN_BRACKETS = re.compile(r"[\[〔【][^\]〔〕【】]*[\]〕】]")  # [256001], 硚办文〔2024〕31 号
 _ORDINAL_AFTER = re.compile(r"^\s*(?:[、.．:：)）]\s*\D|[、:：)）])")
 _ORDINAL_BEFORE = re.compile(r"(?:目标|指标|[(（]|第)\s*$")
 _DATE_UNIT_AFTER = re.compile(r"^\s*(?:年|月|日|号)")
 _SUBJECT_LEVEL_AFTER = re.compile(r"^\s*(?:类|款)")
+_DOCUMENT_NUMBER_AFTER = re.compile(r"^\s*[(（]\s*\d+\s*[)）]\s*号")  # 会议纪要 2007（14）号
+_SHORTEST_CUT_FIELD = 3  # a field name cut by the page (邮政编) still names its field
 # Form fields whose numbers identify rather than measure (the label must name the field itself).
 _IDENTIFIER_FIELDS = ("联系电话", "电话", "邮政编码", "邮编", "项目编码", "单位地址", "地址", "填报日期", "申报日期", "起始年度", "终止年度")  # fmt: skip
 
@@ -71,9 +73,29 @@ def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
         return (
             "row code"  # a 科目 code in its own cell before its name (a 测算 amount follows text)
         )
-    field = re.sub(r"\s+", "", row_label)
-    if any(field.endswith(name) for name in _IDENTIFIER_FIELDS):
-        return f"{field} field"
+    if re.fullmatch(r"(?:19|20)\d\d", token.raw) and _DOCUMENT_NUMBER_AFTER.match(after):
+        return "document number"
+    # the field is the row's label, or the cell just before the number (填报人 … 联系电话 81810066)
+    for field in (re.sub(r"\s+", "", row_label), _cell_before(before)):
+        if field and _names_identifier_field(field):
+            return f"{field} field"
     if "." not in token.raw and (_ORDINAL_AFTER.match(after) or _ORDINAL_BEFORE.search(before)):
         return "ordinal"
     return None
+
+
+def _cell_before(before: str) -> str:
+    """The cell just before a number in a tab-separated line (empty when none is)."""
+    if "\t" not in before:
+        return ""
+    cells = [cell.strip(" :：") for cell in before.split("\t")]
+    return re.sub(r"\s+", "", cells[-1] or (cells[-2] if len(cells) > 1 else ""))
+
+
+def _names_identifier_field(field: str) -> bool:
+    """Whether a label names a field of identifiers, also when the page cut its last characters
+    (``邮政编`` for 邮政编码)."""
+    return any(field.endswith(name) for name in _IDENTIFIER_FIELDS) or (
+        len(field) >= _SHORTEST_CUT_FIELD
+        and any(name.startswith(field) and name != field for name in _IDENTIFIER_FIELDS)
+    )

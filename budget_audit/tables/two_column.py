@@ -15,7 +15,7 @@ from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import at_precision, is_number, normalise, table_precision
 from budget_audit.tables.kinds import compact
-from budget_audit.tables.tokens import LineToken, line_tokens
+from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
 
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）])")
 _HEADER_WORDS = ("收入", "支出", "项目", "预算数")
@@ -54,9 +54,14 @@ def _split_label(label: str) -> list[str]:
     return [label]
 
 
+def _amounts(number: int, text: str) -> list[LineToken]:
+    """The numbers of a line that can be amounts: not a unit's code in brackets (``[256001]``)."""
+    return [t for t in line_tokens(number, text) if identifier_reason(t) != "code in brackets"]
+
+
 def _pairs(number: int, text: str) -> list[tuple[str, LineToken | None]]:
     normalised = normalise(text)
-    tokens = line_tokens(number, text)
+    tokens = _amounts(number, text)
     if "\t" in text:
         cells = normalised.split("\t")
         pairs: list[tuple[str, LineToken | None]] = []
@@ -125,8 +130,8 @@ def _header_pairs(lines: list[tuple[int, str]]) -> Pairing | None:
         if any(is_number(c) for c in cells):
             break
         for index, cell in enumerate(cells):
-            if cell in _AMOUNT_HEADERS or cell in _FUND_HEADERS:
-                amounts[index] = cell  # a lower header row names its column more exactly
+            if cell in _AMOUNT_HEADERS or _fund(cell):
+                amounts[index] = _fund(cell) or cell  # a lower header row names it more exactly
             elif "项目" in cell or "名称" in cell:
                 labels.add(index)
     pairing: Pairing = {}
@@ -140,14 +145,32 @@ def _header_pairs(lines: list[tuple[int, str]]) -> Pairing | None:
     return pairing or None
 
 
+def _names_funds(pairing: Pairing | None) -> bool:
+    """Whether a header pairs fund columns with a label: then a tab-separated text row is
+    read by the header too, as only the header says which fund a figure is."""
+    return pairing is not None and any(column in _FUND_HEADERS for _, column in pairing.values())
+
+
+def _fund(cell: str) -> str | None:
+    """The funding column a header names, also with the 决算 wording (``一般公共预算财政拨款``)."""
+    for fund in _FUND_HEADERS:
+        if cell == fund or (cell.startswith(fund) and cell[len(fund) :] in _FUND_TAILS):
+            return fund
+    return None
+
+
+_FUND_TAILS = ("财政拨款", "拨款")
+
+
 def _grid_pairs(
     number: int, text: str, pairing: Pairing
-) -> list[tuple[str, list[tuple[str, LineToken]]]]:
-    """A row's items by the header's columns: each label with its amounts by column. An amount
+) -> list[tuple[str, list[tuple[str, LineToken]], bool]]:
+    """A row's items by the header's columns: each label with its amounts by column, and
+    whether its label column is right of the first (the expenditure side). An amount
     whose label cell is empty pairs with nothing and stays unread (a row drawn apart)."""
     normalised = normalise(text)
     cells = normalised.split("\t")
-    tokens = line_tokens(number, text)
+    tokens = _amounts(number, text)
     starts, offset = [], 0
     for cell in cells:
         starts.append(offset)
@@ -163,7 +186,8 @@ def _grid_pairs(
         token = next((t for t in tokens if t.token.start >= starts[index]), None)
         if token is not None:
             items[owner][1].append((column, token))
-    return [items[owner] for owner in sorted(items)]
+    first = min(o for o, _ in pairing.values())
+    return [(*items[owner], owner > first) for owner in sorted(items)]
 
 
 def read_two_column(
@@ -176,26 +200,32 @@ def read_two_column(
     """
     rows: list[Row] = []
     facts: list[Fact] = []
-    pairing = None if by_position else _header_pairs(lines)
-    items: list[tuple[int, str, list[tuple[str, LineToken]]]] = []
+    pairing = _header_pairs(lines)
+    if by_position and not _names_funds(pairing):
+        pairing = None  # text pairs by adjacency unless its header names fund columns
+    # (line, label, amounts by column, printed in a right-hand label column)
+    items: list[tuple[int, str, list[tuple[str, LineToken]], bool]] = []
     for number, text in lines:
         if pairing is not None and "\t" in text:
             items.extend(
-                (number, label, found) for label, found in _grid_pairs(number, text, pairing)
+                (number, label, found, right)
+                for label, found, right in _grid_pairs(number, text, pairing)
             )
         else:
             items.extend(
-                (number, label, [("预算数", token)] if token is not None else [])
+                (number, label, [("预算数", token)] if token is not None else [], False)
                 for label, token in _pairs(number, text)
             )
-    precision = table_precision(t.token.amount for _, _, found in items for _, t in found)
-    for number, label, found in items:
+    precision = table_precision(t.token.amount for _, _, found, _ in items for _, t in found)
+    for number, label, found, right in items:
         name = item_name(label)
         if not name or (not found and all(w in _HEADER_WORDS for w in label.split())):
             continue
         if not found and name in ("收入", "支出", "项目预算数", "项目"):
             continue
-        side = side_of(label)
+        # A grid's right-hand label column is the expenditure side, whatever its label
+        # says (a 决算's 结余分配, 年末结转和结余 and 总计 name no 支出).
+        side = "支出" if right else side_of(label)
         row = Row(
             len(rows), None, name, number, number, section=side, level=enumeration_level(label)
         )
