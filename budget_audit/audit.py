@@ -25,6 +25,7 @@ from budget_audit.engine import Rule, run_rules
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES, Finding
 from budget_audit.fingerprint import fingerprints
+from budget_audit.messages import Note, message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,6 +56,12 @@ class Audit:
 
         return findings_frame([self])
 
+    def to_frame(self, lang: str = "zh") -> pd.DataFrame:
+        """The findings as a DataFrame with titles and messages in ``lang`` (``zh`` or ``en``)."""
+        from budget_audit.reports.frame import findings_frame
+
+        return findings_frame([self], lang)
+
     @property
     def summary(self) -> dict[str, int]:
         """How many findings of each severity (hidden ones not counted)."""
@@ -63,17 +70,17 @@ class Audit:
             for severity in SEVERITIES
         }
 
-    def to_json(self) -> str:
-        """The JSON report (the contract of README and design.md)."""
+    def to_json(self, lang: str = "zh") -> str:
+        """The JSON report (the contract of README and design.md), messages in ``lang``."""
         from budget_audit.reports.json_report import render_json
 
-        return render_json([self], single=True)
+        return render_json([self], single=True, lang=lang)
 
-    def to_sarif(self) -> str:
-        """The SARIF 2.1.0 log of this audit."""
+    def to_sarif(self, lang: str = "zh") -> str:
+        """The SARIF 2.1.0 log of this audit, messages in ``lang``."""
         from budget_audit.reports.sarif import render_sarif
 
-        return render_sarif([self])
+        return render_sarif([self], lang)
 
     def to_html(self, lang: str = "zh") -> str:
         """A self-contained HTML page: findings, the document map and the text, cited lines marked."""
@@ -122,17 +129,23 @@ class Audits:
 
         return findings_frame(self.audits)
 
-    def to_json(self) -> str:
-        """A JSON list with one report per document."""
+    def to_frame(self, lang: str = "zh") -> pd.DataFrame:
+        """The findings as a DataFrame with titles and messages in ``lang`` (``zh`` or ``en``)."""
+        from budget_audit.reports.frame import findings_frame
+
+        return findings_frame(self.audits, lang)
+
+    def to_json(self, lang: str = "zh") -> str:
+        """A JSON list with one report per document, messages in ``lang``."""
         from budget_audit.reports.json_report import render_json
 
-        return render_json(self.audits, single=False)
+        return render_json(self.audits, single=False, lang=lang)
 
-    def to_sarif(self) -> str:
-        """One SARIF run covering every document."""
+    def to_sarif(self, lang: str = "zh") -> str:
+        """One SARIF run covering every document, messages in ``lang``."""
         from budget_audit.reports.sarif import render_sarif
 
-        return render_sarif(self.audits)
+        return render_sarif(self.audits, lang)
 
     def to_html(self, lang: str = "zh") -> str:
         """One HTML page with a section per document."""
@@ -160,7 +173,11 @@ def claims_summary(document: Document) -> dict[str, Any]:
     """The narrative's claims as the last audit judged them: counts, and those not checkable."""
     claims = document.claims.all()
     unchecked = [
-        {"line": _claim_line(c), "claim": _claim_text(c), "why": c.note or "没有可核对的依据"}
+        {
+            "line": _claim_line(c),
+            "claim": _claim_text(c),
+            "why": c.note or Note(message("claims.no_basis")),
+        }
         for c in claims
         if c.status == "not checkable"
     ]

@@ -336,7 +336,7 @@ def _render(output: str, audits: list[Audit], lang: str, single: bool) -> str:
     if output == "json":
         from budget_audit.reports.json_report import render_json
 
-        return render_json(audits, single)
+        return render_json(audits, single, lang)
     if output == "sarif":
         from budget_audit.reports.sarif import render_sarif
 

@@ -27,6 +27,7 @@ import yaml
 from budget_audit.document import Document
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES, Finding
+from budget_audit.messages import message
 from budget_audit.params import ANY, INTEGER, TEXT, Either, ListOf, OneOf, Param, ParamError, Record
 from budget_audit.rule import CheckKind, Context, Rule, check_kind
 from budget_audit.yaml_files import load_yaml
@@ -224,7 +225,7 @@ def run_rules(document: Document, rules: list[Rule]) -> tuple[list[Finding], lis
         try:
             run(context)
         except Exception as error:  # a rule's bug must not end the audit of every other rule
-            context.skip(f"规则运行出错，未检查完（{type(error).__name__}: {error}）")
+            context.skip(message("engine.rule_failed", error=f"{type(error).__name__}: {error}"))
         findings.extend(context.findings)
         not_checked.extend(context.not_checked)
     order = {severity: index for index, severity in enumerate(SEVERITIES)}

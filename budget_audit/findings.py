@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from budget_audit.facts import Fact
+from budget_audit.messages import Message
 from budget_audit.source import Box, SourceText
 
 SEVERITIES = ("error", "warning", "info")
@@ -113,22 +114,32 @@ class Finding:
     stated: Decimal | None = None
     difference: Decimal | None = None
     fingerprint: str = field(default="", compare=False)  # set by the audit, see fingerprint.py
+    # the message as a catalogue id and parameters, for reports in another language;
+    # ``message`` is its Chinese rendering (None: a check that wrote a plain string)
+    template: Message | None = field(default=None, compare=False)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang``: rendered from its template, or the plain string as written."""
+        return self.message if self.template is None else self.template.render(lang)
 
     @property
     def line(self) -> int:
         """The line of the first evidence: the stated figure the finding is about."""
         return self.evidence[0].line
 
-    def as_json(self) -> dict[str, Any]:
-        """The JSON contract of ``budget-audit check --format json``."""
+    def as_json(self, lang: str = "zh") -> dict[str, Any]:
+        """The JSON contract of ``budget-audit check --format json`` (``message`` in ``lang``;
+        ``message_id`` names the catalogue message when the check used one)."""
         data: dict[str, Any] = {
             "rule": self.rule,
             "title": self.title,
             "severity": self.severity,
-            "message": self.message,
+            "message": self.message_in(lang),
             "line": self.line,
             "evidence": [e.as_json() for e in self.evidence],
         }
+        if self.template is not None:
+            data["message_id"] = self.template.id
         if self.fingerprint:
             data["fingerprint"] = self.fingerprint
         for key in ("expected", "stated", "difference"):

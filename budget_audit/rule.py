@@ -14,8 +14,9 @@ from typing import Any
 
 from budget_audit.document import Document
 from budget_audit.findings import Evidence, Finding
+from budget_audit.messages import Message, Note, Term, message
 from budget_audit.params import Param, Record
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 
 @dataclass(frozen=True)
@@ -55,14 +56,15 @@ class Context:
 
     def report(
         self,
-        message: str,
+        text: str | Message,
         evidence: list[Evidence],
         severity: str | None = None,
         expected: Decimal | None = None,
         stated: Decimal | None = None,
         difference: Decimal | None = None,
     ) -> None:
-        """Record a finding of this rule."""
+        """Record a finding of this rule; ``text`` is a catalogue :class:`Message` (a plain
+        string is kept as written, in every language)."""
         if not evidence:
             raise ValueError(f"{self.rule.id}: a finding needs evidence")
         self.findings.append(
@@ -70,18 +72,27 @@ class Context:
                 rule=self.rule.id,
                 title=self.rule.title,
                 severity=severity or self.rule.severity,
-                message=message,
+                message=text if isinstance(text, str) else text.render("zh"),
                 evidence=tuple(dict.fromkeys(evidence)),
                 expected=expected,
                 stated=stated,
                 difference=difference,
+                template=None if isinstance(text, str) else text,
             )
         )
 
     def compare(
-        self, stated: Figure, expected: Figure, parts: list[Figure], what: str, how: str
+        self,
+        stated: Figure,
+        expected: Figure,
+        parts: list[Figure],
+        what: str | Message,
+        how: str | Message,
     ) -> None:
-        """Report ``stated`` against ``expected`` (computed from ``parts`` as ``how`` says)."""
+        """Report ``stated`` against ``expected`` (computed from ``parts`` as ``how`` says).
+
+        ``what`` names the stated figure and ``how`` the expected one: catalogue fragments,
+        or plain strings shown as written."""
         verdict = compare(stated, expected)
         if verdict is Verdict.EQUAL:
             return
@@ -94,10 +105,18 @@ class Context:
             if stated.fact is not None and stated.fact.unit not in ("万元", "元")
             else "万元"
         )
+        text = message(
+            "compare.rounding" if verdict is Verdict.ROUNDING else "compare.mismatch",
+            what=what,
+            stated=stated.value,
+            how=how,
+            expected=expected.value,
+            difference=difference,
+            unit=Term(unit),
+        )
         if verdict is Verdict.ROUNDING:
-            message = f"{what}：列示 {wan(stated.value)} {unit}，{how}为 {wan(expected.value)} {unit}，相差 {wan(difference)}，在四舍五入范围内（尾差）"
             self.report(
-                message,
+                text,
                 evidence,
                 "info",
                 expected=expected.value,
@@ -105,14 +124,17 @@ class Context:
                 difference=difference,
             )
             return
-        message = f"{what}：列示 {wan(stated.value)} {unit}，{how}为 {wan(expected.value)} {unit}，相差 {wan(difference)} {unit}"
         self.report(
-            message, evidence, expected=expected.value, stated=stated.value, difference=difference
+            text, evidence, expected=expected.value, stated=stated.value, difference=difference
         )
 
-    def skip(self, reason: str) -> None:
-        """Say what this rule could not check, and why."""
-        self.not_checked.append(f"{self.rule.id}: {reason}")
+    def skip(self, reason: str | Message) -> None:
+        """Say what this rule could not check, and why (a catalogue message, or a plain
+        string shown as written in every language)."""
+        prefix = f"{self.rule.id}: "
+        self.not_checked.append(
+            prefix + reason if isinstance(reason, str) else Note(reason, prefix)
+        )
 
 
 @dataclass(frozen=True)

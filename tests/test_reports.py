@@ -200,13 +200,16 @@ def test_xlsx_needs_an_output_file() -> None:
     assert result.exit_code == 2 and "-o FILE.xlsx" in result.output
 
 
-def test_english_titles_and_labels_keep_the_message() -> None:
-    result = CliRunner().invoke(main, ["check", str(EXAMPLE), "--lang", "en"])
+def test_english_titles_labels_and_messages_keep_the_documents_words() -> None:
+    result = CliRunner().invoke(main, ["check", str(EXAMPLE), "--lang", "en", "--no-color"])
     assert result.exit_code == 1
     assert "errors (4)" in result.output
+    # the row name is the document's and stays as printed; the rest is ours, in English
     assert (
         "sample-2026.txt:44: BA101 [error] Hierarchy sums (parent = sum of children): "
-        "一般公共预算基本支出表「302 商品和服务支出」合计" in result.output
+        "general public budget basic expenditure table “302 商品和服务支出” total: stated 20 10k "
+        "yuan, the sum of the 3 rows under it gives 21 10k yuan, a gap of -1 10k yuan"
+        in result.output
     )
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from budget_audit.document import Document
 from budget_audit.facts import Row
+from budget_audit.messages import Note, Term, message
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, compare
 
@@ -157,7 +158,14 @@ def unreliable(table: Table, row: Row) -> str | None:
     for identity in table.identities:
         parts = [cell(row, part) for part in identity.parts]
         if compare(cell(row, identity.total), Figure.total(parts)) is Verdict.MISMATCH:
-            return f"{table.id}「{label(row)}」本行 {identity.total} 与其分项不符"
+            return Note(
+                message(
+                    "access.row_mismatch",
+                    table=Term(table.id),
+                    row=label(row),
+                    total=Term(identity.total),
+                )
+            )
     if table.kind.layout != "grid":  # two-column rows share their lines
         return None
     lines = range(row.first_line, row.last_line + 1)
@@ -169,5 +177,9 @@ def unreliable(table: Table, row: Row) -> str | None:
             and token.key not in table.identifiers
             and (row.code is None or token.token.raw != row.code)
         ):
-            return f"{table.id}「{label(row)}」一行的数字 {token.token.raw} 未能读入"
+            return Note(
+                message(
+                    "access.unread", table=Term(table.id), row=label(row), number=token.token.raw
+                )
+            )
     return None

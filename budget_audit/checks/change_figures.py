@@ -12,6 +12,7 @@ from __future__ import annotations
 from budget_audit.checks.claim_support import mention_figure
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE, SAME
+from budget_audit.messages import Message, Term, message
 from budget_audit.tolerance import Figure
 
 
@@ -51,12 +52,23 @@ def change_mentions(claim: ChangeClaim) -> list[Mention]:
     return [m for m in (first, claim.current.value if claim.current else None) if m is not None]
 
 
-def change_story(claim: ChangeClaim) -> str:
-    """The change as the sentence tells it, for a message."""
+def change_story(claim: ChangeClaim) -> Message:
+    """The change as the sentence tells it, for a message (a fragment of the catalogue)."""
     assert claim.current is not None
     subject, current = claim.current.subject, claim.current.value.raw
     unit = claim.current.value.unit  # 万元, or 元 where the narrative states 元
     if claim.delta is not None or claim.prior is None:
-        delta = f" {claim.delta.raw} {claim.delta.unit}" if claim.delta else ""
-        return f"「{subject}」{current} {unit}比上年{claim.direction}{delta}"
-    return f"「{subject}」上年 {claim.prior.value.raw} {claim.prior.value.unit}、本年 {current} {unit}，{claim.direction}"
+        delta = (
+            message("change.delta", delta=claim.delta.raw, unit=Term(claim.delta.unit))
+            if claim.delta
+            else ""
+        )
+        return message(
+            "change.story", subject=subject, current=current, unit=Term(unit),
+            direction=Term(claim.direction), delta=delta,
+        )  # fmt: skip
+    return message(
+        "change.story_years", subject=subject, prior=claim.prior.value.raw,
+        prior_unit=Term(claim.prior.value.unit), current=current, unit=Term(unit),
+        direction=Term(claim.direction),
+    )  # fmt: skip

@@ -16,9 +16,10 @@ from budget_audit.checks.claim_support import (
 )
 from budget_audit.claims.model import ChangeClaim, Mention
 from budget_audit.claims.reader import INCREASE
+from budget_audit.messages import Note, Term, message
 from budget_audit.numbers import Interval
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Figure, share_interval, wan
+from budget_audit.tolerance import Figure, share_interval
 
 
 def _fits(printed: Interval, possible: tuple[Decimal, Decimal] | None) -> bool:
@@ -33,7 +34,7 @@ def change_percent(context: Context) -> None:
         prior, delta = prior_of(claim), delta_of(claim)
         if claim.percent is None or claim.current is None or prior is None or delta is None:
             if claim.percent is not None:
-                claim.note = "缺少本年数、上年数或增减额，无法复核增减率"
+                claim.note = Note(message("claims.no_rate_figures"))
             continue
         if delta.interval.high < 0:
             continue  # the figures moved the other way: BA704 says so, once
@@ -63,9 +64,19 @@ def change_percent(context: Context) -> None:
             for m in (claim.percent, *change_mentions(claim))
         ]
         context.report(
-            f"{change_story(claim)}，上年{'为' if claim.prior else '应为'} {in_unit(prior, claim)}，{word}率"
-            + (f"应为 {expected}%" if expected is not None else "无从计算")
-            + f"，列示 {claim.percent.raw}%：{diagnosis}",
+            message(
+                "rates.wrong",
+                story=change_story(claim),
+                prior_verb=message("rates.prior_stated" if claim.prior else "rates.prior_implied"),
+                prior=in_unit(prior, claim),
+                unit=Term(unit_of(claim)),
+                word=Term(word),
+                expected=message("rates.expected", rate=expected)
+                if expected is not None
+                else message("rates.no_expected"),
+                printed=claim.percent.raw,
+                diagnosis=Term(diagnosis),
+            ),
             evidence,
             severity,
             expected=expected,
@@ -131,9 +142,17 @@ def _report_exact_slip(
     right = rounded(delta.value / prior.value * HUNDRED, places)
     word = "增长" if claim.direction == INCREASE else "下降"
     context.report(
-        f"{change_story(claim)}，{word}率列示 {claim.percent.raw}%：按上年 {in_unit(prior, claim)}"
-        f"计算为 {right}%，列示数恰是{_AS_COMPUTED[what]}（{rounded(value, places)}%）；"
-        "因金额经四舍五入，列示数也可能成立，请核对",
+        message(
+            "rates.exact_slip",
+            story=change_story(claim),
+            word=Term(word),
+            printed=claim.percent.raw,
+            prior=in_unit(prior, claim),
+            unit=Term(unit_of(claim)),
+            right=right,
+            slip=Term(_AS_COMPUTED[what]),
+            slip_rate=rounded(value, places),
+        ),
         [
             claim_evidence(context, claim.sentence, m)
             for m in (claim.percent, *change_mentions(claim))
@@ -175,8 +194,11 @@ def printed_places(printed: Interval) -> int:
     return places
 
 
-def in_unit(figure: Figure, claim: ChangeClaim) -> str:
+def unit_of(claim: ChangeClaim) -> str:
+    """The unit the sentence states its amounts in: 元, or 万元."""
+    return "元" if claim.current is not None and claim.current.value.unit == "元" else "万元"
+
+
+def in_unit(figure: Figure, claim: ChangeClaim) -> Decimal:
     """A 万元 figure for a message in the unit the sentence states its amounts in (元 or 万元)."""
-    if claim.current is not None and claim.current.value.unit == "元":
-        return f"{wan(figure.value * 10000)} 元"
-    return f"{wan(figure.value)} 万元"
+    return figure.value * 10000 if unit_of(claim) == "元" else figure.value

@@ -9,10 +9,11 @@ from budget_audit.claims.model import AmountClaim, Mention
 from budget_audit.claims.subjects import Resolution
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
+from budget_audit.messages import Items, Term, message
 from budget_audit.narrative import Sentence
 from budget_audit.numbers import Interval, parse_amount
 from budget_audit.rule import Context
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 HUNDRED = Decimal(100)
 
@@ -74,11 +75,17 @@ def report_amount(
     if resolution.empty_row is not None:
         row = resolution.empty_row
         evidence.append(Evidence.at(context.document.source, row.last_line, ""))
-    table_values = "、".join(wan(f.value) for f in figures)
+    table_values = Items(tuple(f.value for f in figures))
     where = figures[0].fact.table if figures[0].fact is not None else "表"
     stated = mention_figure(claim.value).value
     context.report(
-        f"情况说明称「{claim.subject}」{claim.value.raw} 万元，{where}中为 {table_values} 万元",
+        message(
+            "narrative.amount",
+            subject=claim.subject,
+            stated=claim.value.raw,
+            table=Term(where),
+            values=table_values,
+        ),
         evidence,
         expected=figures[0].value,
         stated=stated,

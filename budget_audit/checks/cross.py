@@ -11,11 +11,12 @@ from budget_audit.checks.funding import general_budget_only, row_aliases
 from budget_audit.document import Document
 from budget_audit.facts import Row
 from budget_audit.findings import Evidence
+from budget_audit.messages import Items, Message, Note, Term, message
 from budget_audit.params import INTEGER, TEXT, ListOf, OneOf, Param, Record
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.kinds import compact
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 _ITEM_SUFFIX = re.compile(r"(?:费用|经费|费)$")
 _SIDE = Param(OneOf(("收入", "支出")), None, "the side of a two-column table")
@@ -54,9 +55,9 @@ class _Skips:
     row a table lacks), with how many comparisons it stopped: a missing table is one
     cause, not one line per row and column of the tables it would have been compared with."""
 
-    causes: dict[str, list[str]] = field(default_factory=dict)
+    causes: dict[Message, list[Message]] = field(default_factory=dict)
 
-    def add(self, cause: str, what: str) -> None:
+    def add(self, cause: Message, what: Message) -> None:
         """Record that ``what`` was not compared because of ``cause``."""
         items = self.causes.setdefault(cause, [])
         if what not in items:
@@ -65,11 +66,16 @@ class _Skips:
     def report(self, context: Context) -> None:
         """One not-checked line per cause."""
         for cause, items in self.causes.items():
-            shown = "、".join(items[:3]) + ("等" if len(items) > 3 else "")
-            context.skip(f"{cause}（{len(items)} 项未比较：{shown}）")
+            more = message("cross.and_more") if len(items) > 3 else ""
+            shown = Items(tuple(items[:3]))
+            context.skip(
+                message("cross.skipped", cause=cause, n=len(items), shown=shown, more=more)
+            )
 
 
-def _requirement_met(context: Context, source: dict[str, Any], what: str, skips: _Skips) -> bool:
+def _requirement_met(
+    context: Context, source: dict[str, Any], what: str | Message, skips: _Skips
+) -> bool:
     """Whether the source applies to this document. A 决算's income is not its spending
     (the two differ by the carry-over), so a 预算's income total, which equals the
     spending total, is compared as such only in a 预算; a 决算-only source is
@@ -79,25 +85,34 @@ def _requirement_met(context: Context, source: dict[str, Any], what: str, skips:
         return final
     if source.get("requires") == "budget":
         if final:
-            skips.add("决算的收入与支出相差结转结余，不作为同一数比较", f"{what}/{source['table']}")
+            skips.add(
+                message("cross.final_income_not_spending"),
+                message("cross.item_table", what=what, table=Term(source["table"])),
+            )
         return not final
     if source.get("requires") != "general_budget_only":
         return True
     only, why = general_budget_only(context.document)
     if not only:
-        skips.add(f"与一般公共预算各表的比较未做：{why}", f"{what}/{source['table']}")
+        skips.add(
+            message("cross.not_general", why=why),
+            message("cross.item_table", what=what, table=Term(source["table"])),
+        )
     return bool(only)
 
 
-def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, str] | None:
+def _figure(document: Document, source: dict[str, Any]) -> tuple[Figure, Message] | None:
     for table in tables(document, source["table"]):
         row = _source_row(table, source)
         column = source.get("column", "预算数")
         if row is not None and column in row.cells:
             name = row.name if row.code is None else f"{row.code} {row.name}"
-            return cell(
-                row, column
-            ), f"{table.id}「{name}」{column if table.kind.layout == 'grid' else ''}"
+            named = (
+                message("figure.cell", table=Term(table.id), row=name, column=Term(column))
+                if table.kind.layout == "grid"
+                else message("figure.row", table=Term(table.id), row=name)
+            )
+            return cell(row, column), named
     return None
 
 
@@ -106,7 +121,7 @@ def _absent_tables(context: Context, sources: list[dict[str, Any]]) -> set[str]:
     present = {table.kind.name for table in context.document.tables}
     absent = {source["table"] for source in sources} - present
     for kind in sorted(absent):
-        note = f"{context.rule.id}: 文档中没有「{kind}」，与它的比较未做"
+        note = Note(message("cross.absent", kind=Term(kind)), f"{context.rule.id}: ")
         if note not in context.not_checked:
             context.not_checked.append(note)
     return absent
@@ -123,13 +138,15 @@ def same_figure(context: Context) -> None:
     """Each figure named in ``params.figures`` is stated alike by every table that states it."""
     skips = _Skips()
     for figure in context.rule.params["figures"]:
-        _same(context, figure["name"], figure["sources"], skips)
+        _same(context, message("term", term=Term(figure["name"])), figure["sources"], skips)
     skips.report(context)
 
 
-def _same(context: Context, name: str, sources: list[dict[str, Any]], skips: _Skips) -> None:
+def _same(
+    context: Context, name: str | Message, sources: list[dict[str, Any]], skips: _Skips
+) -> None:
     absent = _absent_tables(context, sources)
-    stated: list[tuple[Figure, str]] = []
+    stated: list[tuple[Figure, Message]] = []
     for source in sources:
         if source["table"] in absent:
             continue
@@ -138,8 +155,8 @@ def _same(context: Context, name: str, sources: list[dict[str, Any]], skips: _Sk
         found = _figure(context.document, source)
         if found is None:
             skips.add(
-                f"「{source['table']}」中找不到要比较的行",
-                f"{name}（{source.get('row', '合计')}）",
+                message("cross.no_row", table=Term(source["table"])),
+                message("cross.item_row", name=name, row=str(source.get("row", "合计"))),
             )
             continue
         stated.append(found)
@@ -147,7 +164,8 @@ def _same(context: Context, name: str, sources: list[dict[str, Any]], skips: _Sk
         return
     reference, where = stated[0]
     for other, other_where in stated[1:]:
-        context.compare(other, reference, [reference], f"{name}：{other_where}", where)
+        what = message("figure.named", name=name, figure=other_where)
+        context.compare(other, reference, [reference], what, where)
 
 
 @check_kind(
@@ -182,7 +200,10 @@ def same_by_code(context: Context) -> None:
                         {**other, "row": row.name, "column": "预算数"}
                         for other in params["by_name"]
                     ]
-                _same(context, f"{row.code} {row.name} {column}", sources, skips)
+                what = message(
+                    "figure.code_column", code=row.code, name=row.name, column=Term(column)
+                )
+                _same(context, what, sources, skips)
     skips.report(context)
 
 
@@ -201,10 +222,10 @@ def _row_named(table: Table, code: str, expected: str | None) -> Row | None:
     return next((r for r in table.rows if r.code and _named(r.name, expected)), None)
 
 
-def _not_the_item(table: str, printed: Row) -> str:
+def _not_the_item(table: str, printed: Row) -> Message:
     if not printed.name:
-        return f"{table}「{printed.code}」一行的名称未能读出"
-    return f"{table}的 {printed.code} 是「{printed.name}」，另一项目（编码方案不同）"
+        return message("cross.name_unread", table=Term(table), code=printed.code)
+    return message("cross.other_item", table=Term(table), code=printed.code, name=printed.name)
 
 
 @check_kind(
@@ -234,7 +255,9 @@ def code_pair(context: Context) -> None:
         tables(context.document, functional_kind),
     )
     if not economic_tables or not functional_tables:
-        context.skip(f"缺少{economic_kind}或{functional_kind}")
+        context.skip(
+            message("cross.missing_tables", one=Term(economic_kind), other=Term(functional_kind))
+        )
         return
     for pair in context.rule.params["pairs"]:
         expected = pair.get("name")
@@ -245,20 +268,23 @@ def code_pair(context: Context) -> None:
             if (row := row_by_code(functional_tables[0], str(code))) is not None
         ]
         codes = "+".join(str(code) for code in pair["functional"])
-        what = f"{pair['economic']}{'（' + expected + '）' if expected else ''}与{codes}"
+        named = message("cross.pair_name", name=expected) if expected else ""
+        what = message("cross.pair", economic=str(pair["economic"]), name=named, codes=codes)
         if economic is None or not present:
             printed = row_by_code(economic_tables[0], str(pair["economic"]))
             if economic is None and printed is not None:
-                context.skip(f"{what}未比较：{_not_the_item(economic_kind, printed)}")
+                reason = _not_the_item(economic_kind, printed)
+                context.skip(message("cross.not_compared", what=what, reason=reason))
             elif economic is not None or present:
                 missing = economic_kind if economic is None else functional_kind
-                context.skip(f"{what}未比较：{missing}中没有相应的行")
+                reason = message("cross.no_matching_row", table=Term(missing))
+                context.skip(message("cross.not_compared", what=what, reason=reason))
             continue
         doubt = unreliable(economic_tables[0], economic) or next(
             (d for row in present if (d := unreliable(functional_tables[0], row))), None
         )
         if doubt is not None:
-            context.skip(f"{what}未比较：{doubt}")
+            context.skip(message("cross.not_compared", what=what, reason=doubt))
             continue
         stated = cell(economic, "合计")
         parts = [
@@ -267,8 +293,8 @@ def code_pair(context: Context) -> None:
         ]
         context.compare(
             stated, Figure.total(parts), parts,
-            f"{economic_kind}「{economic.code} {economic.name}」",
-            f"{functional_kind}「{codes}」",
+            message("figure.row", table=Term(economic_kind), row=f"{economic.code} {economic.name}"),
+            message("figure.row", table=Term(functional_kind), row=codes),
         )  # fmt: skip
 
 
@@ -320,24 +346,32 @@ def not_less_than(context: Context) -> None:
         if part_row is None:
             printed = _source_row(part_table, pair["part"])
             if printed is not None:
-                context.skip(f"{column}未比较：{_not_the_item(part_table.id, printed)}")
+                reason = _not_the_item(part_table.id, printed)
+                context.skip(message("cross.not_compared", what=Term(column), reason=reason))
             continue
         # a table printed empty under its note states 0; one whose row was not read says nothing
         if whole_row is None and (whole_table.rows or not whole_table.note):
-            context.skip(f"{column}未比较：{whole_table.id}中读不出{pair['whole']['row']}行")
+            reason = message(
+                "cross.row_unread", table=Term(whole_table.id), row=str(pair["whole"]["row"])
+            )
+            context.skip(message("cross.not_compared", what=Term(column), reason=reason))
             continue
         doubt = unreliable(part_table, part_row) or (
             unreliable(whole_table, whole_row) if whole_row is not None else None
         )
         if doubt is not None:
-            context.skip(f"{column}未与「{part_row.code} {part_row.name}」比较：{doubt}")
+            row = f"{part_row.code} {part_row.name}"
+            context.skip(
+                message("cross.not_compared_with", column=Term(column), row=row, reason=doubt)
+            )
             continue
         part = cell(part_row, pair["part"]["column"])
         whole = cell(whole_row, column) if whole_row is not None else Figure.zero()
         if whole_row is not None and whole.fact is None and not whole_table.knows(column):
             context.skip(
-                f"{pair['whole']['table']}「{column}」未读出（表中有未读懂的数字或"
-                "没有这一列），未与其中的分项比较"
+                message(
+                    "cross.column_unread", table=Term(pair["whole"]["table"]), column=Term(column)
+                )
             )
             continue
         if (
@@ -352,8 +386,15 @@ def not_less_than(context: Context) -> None:
             evidence += [Evidence.at(context.document.source, whole_row.last_line, "")]
         evidence += context.evidence(part)
         context.report(
-            f"{pair['whole']['table']}「{column}」为 {wan(whole.value)}，"
-            f"小于其中的{pair['part']['table']}「{part_row.code} {part_row.name}」{wan(part.value)}",
+            message(
+                "cross.whole_below_part",
+                whole_table=Term(pair["whole"]["table"]),
+                column=Term(column),
+                whole=whole.value,
+                part_table=Term(pair["part"]["table"]),
+                part_row=f"{part_row.code} {part_row.name}",
+                part=part.value,
+            ),
             evidence,
             expected=part.value,
             stated=whole.value,

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from budget_audit.findings import Evidence
+from budget_audit.messages import message
 from budget_audit.numbers import normalise
 from budget_audit.rule import Context, check_kind
 from budget_audit.source import SourceText
@@ -75,15 +76,15 @@ def document_kind(context: Context) -> None:
     names = self_names(context.document.source)
     counts = Counter(name.name for name in names)
     if not counts:
-        context.skip("封面和各部分标题都没有写明文档类别（部门预算、单位预算、决算），未核对")
+        context.skip(message("document_kind.unnamed"))
         return
     ranked = counts.most_common()
     kind, count = ranked[0]
     if len(names) < 2:
-        context.skip("标题中只有一处写明文档类别，无从比较")
+        context.skip(message("document_kind.named_once"))
         return
     if len(ranked) > 1 and ranked[1][1] == count:
-        context.skip(f"标题中的文档类别不一致且无多数（{dict(counts)}），无法判断哪个是错的")
+        context.skip(message("document_kind.no_majority", counts=str(dict(counts))))
         return
     usual = next(name for name in names if name.name == kind)
     source = context.document.source
@@ -91,6 +92,12 @@ def document_kind(context: Context) -> None:
         if name.name == kind:
             continue
         context.report(
-            f"文档 {count} 处标题自称「{kind}」，此处标题却写作「{name.name}」：「{name.title[:40]}」",
+            message(
+                "document_kind.other_kind",
+                count=count,
+                kind=kind,
+                name=name.name,
+                title=name.title[:40],
+            ),
             [Evidence.at(source, name.line, name.name), Evidence.at(source, usual.line, kind)],
         )

@@ -17,10 +17,11 @@ from budget_audit.checks.claim_support import claim_evidence, fact_evidence, men
 from budget_audit.claims.model import Mention, OutturnClaim
 from budget_audit.claims.subjects import resolve
 from budget_audit.facts import Fact
+from budget_audit.messages import Items, Term, message
 from budget_audit.params import TEXT, ListOf, MapOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict, wan
+from budget_audit.tolerance import Figure, Verdict, compare, exact_share, share_verdict
 
 
 @check_kind(
@@ -43,8 +44,8 @@ def fund_columns(context: Context) -> None:
                 cell(row, total),
                 Figure.total(parts),
                 parts,
-                f"{table.id}「{label(row)}」合计",
-                " + ".join(funds),
+                message("figure.cell", table=Term(table.id), row=label(row), column=Term("合计")),
+                message("how.sum_of", parts=_plus(funds)),
             )
 
 
@@ -64,7 +65,7 @@ def class_subtotals(context: Context) -> None:
         other = [code for code in other if code not in covered]
         if other:
             context.skip(
-                f"{table.id}: 类级科目 {'、'.join(other)} 不在任何小计的范围内，小计未核对"
+                message("final.classes_outside", table=Term(table.id), codes=Items(tuple(other)))
             )
             continue
         for name, codes in subtotals.items():
@@ -78,8 +79,13 @@ def class_subtotals(context: Context) -> None:
                     cell(total, column),
                     Figure.total(parts),
                     parts,
-                    f"{table.id}「{name}」",
-                    "+".join(row.code or "" for row in classes) or "无所列类级科目",
+                    message("figure.row", table=Term(table.id), row=name),
+                    message(
+                        "how.sum_of",
+                        parts=Items(tuple(row.code or "" for row in classes), "+", "+"),
+                    )
+                    if classes
+                    else message("final.no_classes"),
                 )
 
 
@@ -106,8 +112,13 @@ def flow_columns(context: Context) -> None:
                     Figure.total(went),
                     Figure.total(came),
                     [*went, *came],
-                    f"{table.id}「{label(row)}」{' + '.join(spending)}",
-                    " + ".join(income),
+                    message(
+                        "figure.cell",
+                        table=Term(table.id),
+                        row=label(row),
+                        column=_plus(spending),
+                    ),
+                    message("how.sum_of", parts=_plus(income)),
                 )
 
 
@@ -119,7 +130,7 @@ def outturn_figures(context: Context) -> None:
         resolution = resolve(document, claim.subject, sentence=claim.sentence)
         facts = list(resolution.facts) if resolution is not None else []
         if not facts:
-            context.skip(f"「{claim.subject}」的决算数在表中找不到对应的数，未核对")
+            context.skip(message("final.outturn_not_found", subject=claim.subject))
             continue
         if not _agrees(context, claim, claim.outturn, facts, "支出决算"):
             continue
@@ -140,8 +151,14 @@ def _rate_agrees(context: Context, claim: OutturnClaim, rate: Mention, budget: F
     claim.status = "contradicted"
     computed = exact_share(outturn, Figure.of(budget))
     context.report(
-        f"情况说明称「{claim.subject}」决算 {claim.outturn.raw} 万元、完成预算的 {rate.raw}%，"
-        f"表中预算数为 {wan(Figure.of(budget).value)} 万元，完成率应为 {computed}%",
+        message(
+            "final.rate",
+            subject=claim.subject,
+            outturn=claim.outturn.raw,
+            rate=rate.raw,
+            budget=Figure.of(budget).value,
+            computed=computed,
+        ),
         [
             claim_evidence(context, claim.sentence, rate),
             claim_evidence(context, claim.sentence, claim.outturn),
@@ -163,7 +180,13 @@ def _agrees(
     claim.status = "contradicted"
     table = Figure.of(facts[0])
     context.report(
-        f"情况说明称「{claim.subject}」{what} {mention.raw} 万元，表中为 {wan(table.value)} 万元",
+        message(
+            "final.figure",
+            subject=claim.subject,
+            what=Term(what),
+            stated=mention.raw,
+            table=table.value,
+        ),
         [
             claim_evidence(context, claim.sentence, mention),
             *(fact_evidence(context, f) for f in facts),
@@ -184,3 +207,8 @@ def _budget_of(tables: list[Table], fact: Fact) -> Fact | None:
     if not suffix:
         return None
     return table.rows[fact.row].cells.get(f"{fact.column}{suffix}")
+
+
+def _plus(columns: list[str]) -> Items:
+    """Columns added up, as a message shows them (``年初结转和结余 + 本年收入``)."""
+    return Items(tuple(Term(column) for column in columns), " + ", " + ")

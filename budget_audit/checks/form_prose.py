@@ -20,12 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from budget_audit.findings import Evidence
+from budget_audit.messages import Items, Term, message
 from budget_audit.narrative import Sentence, passage
 from budget_audit.numbers import NumberToken, find_numbers
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 # a passage is cut where a new field, cell or numbered point begins: a sum never reaches back
 # over a label's colon (理由:) or an enumerator (2.)
@@ -153,13 +154,20 @@ def _report(
 ) -> None:
     summed = Figure.total(_figure(t) for t in parts)
     stated = _figure(total)
-    listed = " + ".join(t.raw for t in parts)
+    listed = Items(tuple(t.raw for t in parts), " + ", " + ")
     evidence = [
         Evidence.at(context.document.source, piece.line_at(t.start), t.raw) for t in (total, *parts)
     ]
     context.report(
-        f"{table.id}：「{piece.text.strip()[:60]}」所列 {listed} = {wan(summed.value)} 万元，"
-        f"文中合计为 {total.raw} 万元，相差 {wan(stated.value - summed.value)} 万元",
+        message(
+            "form_prose.sum",
+            table=Term(table.id),
+            text=piece.text.strip()[:60],
+            listed=listed,
+            summed=summed.value,
+            total=total.raw,
+            gap=stated.value - summed.value,
+        ),
         evidence,
         expected=summed.value,
         stated=stated.value,

@@ -18,6 +18,7 @@ from budget_audit.checks.forms import project_title
 from budget_audit.document import Document
 from budget_audit.findings import Evidence
 from budget_audit.layout import is_page_number
+from budget_audit.messages import Items, message
 from budget_audit.numbers import normalise
 from budget_audit.params import INTEGER, TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
@@ -95,10 +96,13 @@ def copied_text(context: Context) -> None:
         if len(projects) > 1 and all(projects):
             shared.setdefault(projects, []).append(copies)
     for projects, groups in shared.items():
-        fields = "、".join(dict.fromkeys(copies[0][1].label for copies in groups))
+        fields = Items(tuple(dict.fromkeys(copies[0][1].label for copies in groups)))
         later_first = [(title, field) for copies in groups for title, field in reversed(copies)]
         context.report(
-            f"{'、'.join(f'「{p}」' for p in projects)} 是不同的项目，{fields}却逐字相同，"
-            "可能是套用其他项目的申报表未改",
+            message(
+                "form_text.copied",
+                projects=Items(tuple(message("figure.quoted", row=p) for p in projects)),
+                fields=fields,
+            ),
             [Evidence.at(document.source, f.line, f.text[:30]) for _, f in later_first],
         )

@@ -10,12 +10,13 @@ from decimal import Decimal
 from budget_audit.checks.access import cell, first_table, item, tables, total_row
 from budget_audit.facts import Fact, Row
 from budget_audit.findings import Evidence
+from budget_audit.messages import Term, message
 from budget_audit.numbers import Interval, normalise
 from budget_audit.params import TEXT, MapOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.forms import CALCULATION, FACTOR
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure, Verdict, exact_share, share_verdict, wan
+from budget_audit.tolerance import Figure, Verdict, exact_share, share_verdict
 
 _YEAR_COLUMN = re.compile(r"20\d\d年")
 _PREFIXES = ("收入构成", "支出构成")
@@ -71,8 +72,8 @@ def overall_funding(context: Context) -> None:
                     stated,
                     Figure.total(parts),
                     parts,
-                    f"{table.id}「合计」{column}",
-                    f"{len(parts)} 项之和",
+                    message("figure.cell", table=Term(table.id), row="合计", column=column),
+                    message("how.items_sum", n=len(parts)),
                 )
             for row in items:
                 _check_share(context, table, row, total)
@@ -94,7 +95,15 @@ def _check_share(context: Context, table: Table, row: FundingRow, total: Funding
     ]
     computed = exact_share(part, whole)
     context.report(
-        f"{table.id}「{row.name}」占比列示 {share.raw}%，按 {wan(part.value)}÷{wan(whole.value)} 应为 {computed}%",
+        message(
+            "forms.share",
+            table=Term(table.id),
+            row=row.name,
+            share=share.raw,
+            part=part.value,
+            whole=whole.value,
+            computed=computed,
+        ),
         evidence,
         expected=computed,
         stated=share.value,
@@ -124,7 +133,7 @@ def overall_vs_tables(context: Context) -> None:
     for table in tables(context.document, "部门整体支出绩效目标表"):
         groups = funding_groups(table)
         if len(groups) < 2 or not references:
-            context.skip(f"{table.id}：资金情况或对照表缺失，未比较")
+            context.skip(message("forms.no_funding", table=Term(table.id)))
             continue
         for group, side in zip(groups[:2], ("收入", "支出"), strict=False):
             for row in group:
@@ -135,8 +144,11 @@ def overall_vs_tables(context: Context) -> None:
                 if key is None or key not in references or stated.fact is None:
                     continue
                 reference = references[key]
+                what = message(
+                    "figure.cell", table=Term(table.id), row=row.name, column=Term("当年金额")
+                )
                 context.compare(
-                    stated, reference, [reference], f"{table.id}「{row.name}」当年金额", key
+                    stated, reference, [reference], what, message("term", term=Term(key))
                 )
 
 
@@ -145,7 +157,7 @@ def project_budgets(context: Context) -> None:
     """Each project's budget in the 整体 form and in its own form equals its row of the 项目支出表."""
     projects = first_table(context.document, "项目支出表")
     if projects is None:
-        context.skip("没有项目支出表，项目预算未比较")
+        context.skip(message("forms.no_project_table"))
         return
     rows = {
         re.sub(r"\s+", "", row.name): row
@@ -169,15 +181,21 @@ def project_budgets(context: Context) -> None:
                     Figure.of(fact),
                     reference,
                     [reference],
-                    f"{table.id} 项目合计「{fact.column}」",
-                    "项目支出表合计",
+                    message("forms.projects_total", table=Term(table.id), column=fact.column),
+                    message("forms.project_table_total"),
                 )
                 continue
             name = _project_name(context, table, fact)
             match = _match(rows, name)
             if match is None:
                 context.skip(
-                    f"{table.id}「{name}」{fact.column} {fact.raw}：项目支出表中没有可确认的同名项目，未比较"
+                    message(
+                        "forms.no_project",
+                        table=Term(table.id),
+                        name=name,
+                        column=fact.column,
+                        figure=fact.raw,
+                    )
                 )
                 continue
             reference = cell(match, "合计")
@@ -185,8 +203,8 @@ def project_budgets(context: Context) -> None:
                 Figure.of(fact),
                 reference,
                 [reference],
-                f"{table.id}「{name}」{fact.column}",
-                f"项目支出表「{match.name}」",
+                message("figure.cell", table=Term(table.id), row=name, column=fact.column),
+                message("figure.row", table=Term("项目支出表"), row=match.name),
             )
 
 
@@ -258,8 +276,8 @@ def calculation_lines(context: Context) -> None:
                 stated,
                 expected,
                 [Figure.of(f) for f in factors],
-                f"{table.id} 测算「{what}」",
-                "各因子之积",
+                message("forms.calculation", table=Term(table.id), factors=what),
+                message("forms.factors_product"),
             )
 
 
@@ -287,7 +305,7 @@ def calculation_total(context: Context) -> None:
         items = [f for f in block if f.column in columns and f is not total]
         if not items:
             if block:
-                context.skip(f"{table.id}：测算明细的金额列无法确定，未加总")
+                context.skip(message("forms.no_amount_column", table=Term(table.id)))
             continue
         parts = [Figure.of(f) for f in items]
         summed = Figure.total(parts)
@@ -296,12 +314,16 @@ def calculation_total(context: Context) -> None:
                 Figure.of(total),
                 summed,
                 parts,
-                f"{table.id} 测算「合计」",
-                f"{len(items)} 条测算之和",
+                message("forms.calculation", table=Term(table.id), factors="合计"),
+                message("forms.calculations_sum", n=len(items)),
             )
         if budget is not None:
             reference = Figure.of(total) if total is not None else summed
             evidence = [Figure.of(total)] if total is not None else parts
             context.compare(
-                Figure.of(budget), reference, evidence, f"{table.id}「项目当年预算」", "测算合计"
+                Figure.of(budget),
+                reference,
+                evidence,
+                message("figure.row", table=Term(table.id), row="项目当年预算"),
+                message("forms.calculation_total"),
             )

@@ -15,6 +15,7 @@ from budget_audit.checks.access import cell, first_table, item, total_row
 from budget_audit.claims.scope import ALL, scope_words
 from budget_audit.document import Document
 from budget_audit.facts import Row
+from budget_audit.messages import Note, Term, message
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Verdict, compare
 from budget_audit.yaml_files import load_yaml
@@ -65,19 +66,16 @@ def general_budget_only(document: Document) -> tuple[bool | None, str]:
     if summary is not None:
         equal = _equal(income_row(summary, "general"), income_row(summary, "total"))
         if equal is not None:
-            return equal, "收支总表：一般公共预算拨款收入" + (
-                "等于" if equal else "不等于"
-            ) + "收入总计"
+            return equal, Note(
+                message("funding.summary_equal" if equal else "funding.summary_unequal")
+            )
     income = first_table(document, "收入总表")
     row = total_row(income) if income is not None else None
     if row is not None and "一般公共预算" in row.cells:
         verdict = compare(cell(row, "一般公共预算"), cell(row, "合计"))
         equal = verdict is not Verdict.MISMATCH
-        return equal, "收入总表：一般公共预算" + ("等于" if equal else "不等于") + "合计"
-    return (
-        None,
-        "收支总表和收入总表都没有一般公共预算与合计可比，无法判断资金是否全部为一般公共预算",
-    )
+        return equal, Note(message("funding.income_equal" if equal else "funding.income_unequal"))
+    return None, Note(message("funding.undecided"))
 
 
 def fiscal_is_all(document: Document) -> bool | None:
@@ -126,5 +124,5 @@ def same_money(document: Document, one: str, other: str) -> bool:
 def scopes_differ_why(document: Document, one: str, other: str) -> str:
     """Why figures of two scopes cannot be taken for the same money here."""
     if {one, other} <= {ALL, FISCAL, GENERAL}:
-        return f"{one}与{other}口径不同，且表中看不出两者相等"
-    return f"{one}与{other}不是同一笔资金"
+        return Note(message("funding.scopes_unclear", one=Term(one), other=Term(other)))
+    return Note(message("funding.other_money", one=Term(one), other=Term(other)))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from budget_audit.checks.access import cell, label, tables
 from budget_audit.facts import Row
+from budget_audit.messages import Term, message
 from budget_audit.numbers import Interval
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 LISTINGS = ("政府采购预算表", "政府购买服务预算表", "资产配置预算表")
 
@@ -34,7 +35,7 @@ def _split(table: Table) -> tuple[list[Row], list[Row]]:
 
 def _placed(context: Context, table: Table) -> bool:
     if any(fact.placement == "unplaced" for fact in table.facts):
-        context.skip(f"{table.id}：空格分隔的清单无法确定各数所在列，未核对")
+        context.skip(message("listings.unplaced", table=Term(table.id)))
         return False
     return bool(table.facts)
 
@@ -68,8 +69,8 @@ def listing_totals(context: Context) -> None:
                     stated,
                     Figure.total(parts),
                     parts,
-                    f"{table.id}「{label(total)}」{column}",
-                    f"{len(records)} 条明细之和",
+                    message("figure.cell", table=Term(table.id), row=label(total), column=column),
+                    message("how.records_sum", n=len(records)),
                 )
 
 
@@ -113,8 +114,8 @@ def _product(
         stated,
         expected,
         [unit_price, Figure.of(count.fact)],
-        f"{table.id}「{label(row)}」{amount}",
-        f"{quantity} × {price}",
+        message("figure.cell", table=Term(table.id), row=label(row), column=amount),
+        message("how.product", left=quantity, right=price),
     )
 
 
@@ -126,7 +127,15 @@ def _not_above(context: Context, table: Table, row: Row, part: str, amount: str)
         return
     evidence = [*context.evidence(share), *context.evidence(whole)]
     context.report(
-        f"{table.id}「{label(row)}」{part} {wan(share.value)} 超过{amount} {wan(whole.value)}",
+        message(
+            "listings.part_above_amount",
+            table=Term(table.id),
+            row=label(row),
+            part=part,
+            share=share.value,
+            amount=amount,
+            whole=whole.value,
+        ),
         evidence,
         expected=whole.value,
         stated=share.value,

@@ -25,6 +25,7 @@ from budget_audit.claims.subjects import (
 )
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
+from budget_audit.messages import Note, Term, message
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import (
     Figure,
@@ -55,7 +56,7 @@ def claim_amounts(context: Context) -> None:
             if stated_there is not None:
                 resolution = Resolution((stated_there,), "overall")
         if resolution is None or (not resolution.facts and resolution.empty_row is None):
-            claim.note = (resolution.why if resolution else "") or "表中没有可对应的数字"
+            claim.note = (resolution.why if resolution else "") or Note(message("claims.no_figure"))
             continue
         verdict, figures = judge(claim, resolution)
         if verdict is None:
@@ -70,7 +71,7 @@ def claim_shares(context: Context) -> None:
     """A share (占 X%) is the amount before it over the total its sentence opened, at its printed precision."""
     for claim in context.document.claims.shares:
         if claim.base is None:
-            claim.note = "找不到占比的基数"
+            claim.note = Note(message("claims.no_base"))
             continue
         part, base = mention_figure(claim.part.value), mention_figure(claim.base.value)
         verdict = share_verdict(claim.share.amount.interval, part, base)
@@ -81,8 +82,18 @@ def claim_shares(context: Context) -> None:
             computed = exact_share(part, base)
             cut = truncated(claim.share, share_interval(part, base))
             context.report(
-                f"「{claim.part.subject}」{claim.part.value.raw} {claim.part.value.unit}占「{claim.base.subject}」{claim.base.value.raw} {claim.base.value.unit}"
-                f"应为 {computed}%，列示 {claim.share.raw}%" + (f"：{TRUNCATED}" if cut else ""),
+                message(
+                    "narrative.share",
+                    part=claim.part.subject,
+                    part_value=claim.part.value.raw,
+                    part_unit=Term(claim.part.value.unit),
+                    base=claim.base.subject,
+                    base_value=claim.base.value.raw,
+                    base_unit=Term(claim.base.value.unit),
+                    computed=computed,
+                    share=claim.share.raw,
+                    cut=message("narrative.cut", why=Term(TRUNCATED)) if cut else "",
+                ),
                 [
                     claim_evidence(context, claim.sentence, m)
                     for m in (claim.share, claim.part.value, claim.base.value)
@@ -107,7 +118,7 @@ def subject_names(context: Context) -> None:
         if resolution is not None and resolution.path_problem:
             reported.add((claim.sentence.first_line, compact_subject(subject)))
             context.report(
-                f"「{subject}」：{resolution.path_problem}",
+                message("narrative.path", subject=subject, problem=resolution.path_problem),
                 [claim_evidence(context, claim.sentence, claim.value)],
             )
             continue
@@ -135,7 +146,9 @@ def _paths_without_amounts(context: Context, reported: set[tuple[int, str]]) -> 
                     continue
                 line = sentence.line_at(match.start())
                 context.report(
-                    f"「{match.group()}」：{resolution.path_problem}",
+                    message(
+                        "narrative.path", subject=match.group(), problem=resolution.path_problem
+                    ),
                     [Evidence.at(context.document.source, line, match.group())],
                 )
 
@@ -184,7 +197,12 @@ def _similar_row(context: Context, claim: AmountClaim) -> None:
     if best is not None and stated.value != 0:
         fact = best[1]
         context.report(
-            f"情况说明的「{claim.subject}」{claim.value.raw} 万元，表中同额的科目名为「{fact.code or ''} {fact.name}」",
+            message(
+                "narrative.similar_row",
+                subject=claim.subject,
+                stated=claim.value.raw,
+                row=f"{fact.code or ''} {fact.name}",
+            ),
             [claim_evidence(context, claim.sentence, claim.value), fact_evidence(context, fact)],
         )
 
@@ -210,11 +228,11 @@ def claim_year(context: Context) -> None:
     """A clause stating a current budget figure names the document's budget year."""
     year = context.document.year
     if year is None:
-        context.skip("文档预算年度未知")
+        context.skip(message("narrative.no_year"))
         return
     if context.document.kind.stage == "决算":
         # a 决算 sets the year's outturn beside the prior year's ("2016年度支出合计 628 万元")
-        context.skip("文档是决算：上年数常与本年数并列陈述，未核对")
+        context.skip(message("narrative.final_years_side_by_side"))
         return
     seen: set[int] = set()
     for claim in context.document.claims.amounts:
@@ -233,7 +251,7 @@ def claim_year(context: Context) -> None:
         seen.add(id(sentence))
         line = sentence.line_at(clause_start(sentence.text, claim.value.start) + match.start(1))
         context.report(
-            f"{year} 年预算的说明写成了 {match.group(1)} 年：「{sentence.text[:40]}」",
+            message("narrative.year", year=year, named=match.group(1), text=sentence.text[:40]),
             [Evidence.at(context.document.source, line, match.group(1))],
         )
 

@@ -18,8 +18,9 @@ from budget_audit.claims.phrases import split_heading
 from budget_audit.claims.reader import INCREASE, SAME
 from budget_audit.claims.subjects import Resolution, compact_subject, resolve
 from budget_audit.findings import Evidence
+from budget_audit.messages import Message, Term, message
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 
 @check_kind("change_direction")
@@ -28,9 +29,9 @@ def change_direction(context: Context) -> None:
     for claim in context.document.claims.changes:
         problem = None
         if claim.percent_direction is not None and claim.percent_direction != claim.direction:
-            problem = f"金额说{claim.direction}，比率却说{'增长' if claim.percent_direction == INCREASE else '下降'}"
+            problem = message("change.amount_vs_rate", direction=Term(claim.direction), rate=Term("增长" if claim.percent_direction == INCREASE else "下降"))  # fmt: skip
         elif claim.direction == SAME and claim.delta is not None and claim.delta.amount.value != 0:
-            problem = f"说持平，却列出变动 {claim.delta.raw} 万元"
+            problem = message("change.same_with_delta", delta=claim.delta.raw)
         elif claim.prior is not None and claim.current is not None:
             problem = _against_stated_prior(claim)
         if problem is None:
@@ -42,10 +43,10 @@ def change_direction(context: Context) -> None:
         evidence = [claim_evidence(context, claim.sentence, m) for m in mentions] or [
             Evidence.at(context.document.source, claim.sentence.first_line, "")
         ]
-        context.report(f"增减方向自相矛盾：{problem}", evidence)
+        context.report(message("change.direction", problem=problem), evidence)
 
 
-def _against_stated_prior(claim: ChangeClaim) -> str | None:
+def _against_stated_prior(claim: ChangeClaim) -> Message | None:
     """The direction a change says against the two years the sentence states, beyond rounding."""
     assert claim.prior is not None and claim.current is not None
     current, prior = mention_figure(claim.current.value), mention_figure(claim.prior.value)
@@ -56,7 +57,7 @@ def _against_stated_prior(claim: ChangeClaim) -> str | None:
     if moved == claim.direction or (moved == SAME and claim.direction != SAME and claim.percent):
         return None  # equal within rounding with a rate: BA703 judges the rate
     said = "持平" if claim.direction == SAME else claim.direction
-    return f"上年 {claim.prior.value.raw} 万元、本年 {claim.current.value.raw} 万元，却说{said}"
+    return message("change.years_vs_word", prior=claim.prior.value.raw, current=claim.current.value.raw, said=Term(said))  # fmt: skip
 
 
 @check_kind("change_prior_year")
@@ -68,7 +69,7 @@ def change_prior_year(context: Context) -> None:
     )
     groups = funding_groups(overall) if overall is not None else []
     if overall is None:
-        context.skip("没有部门整体支出绩效目标表，上年数只在情况说明内部核对")
+        context.skip(message("change.no_overall_form"))
     earlier: dict[tuple[Hashable, int | None, bool], list[tuple[str, ChangeClaim, Figure]]] = {}
     for claim in context.document.claims.changes:
         implied = prior_of(claim)
@@ -79,7 +80,7 @@ def change_prior_year(context: Context) -> None:
         if claim.prior is not None and claim.delta is not None and from_delta is not None:
             _compare_prior(context, claim, from_delta, year, implied,
                            [claim_evidence(context, claim.sentence, claim.prior.value)],
-                           f"同一句写 {year} 年为 {claim.prior.value.raw} 万元")  # fmt: skip
+                           message("change.same_sentence", year=year, prior=claim.prior.value.raw))  # fmt: skip
         resolution = resolve(context.document, claim.current.subject)
         if resolution is None:
             continue
@@ -91,7 +92,7 @@ def change_prior_year(context: Context) -> None:
         )
         if stated is not None:
             _compare_prior(context, claim, implied, year, Figure.of(stated), [fact_evidence(context, stated)],
-                           f"整体绩效目标表列 {year} 年为 {stated.raw} 万元")  # fmt: skip
+                           message("change.overall_form", year=year, prior=stated.raw))  # fmt: skip
         key = (_figure_key(resolution, claim.current.subject), year, claim.against_budget)
         side = (
             ""  # a 预算 balances: its income and spending totals are one figure
@@ -106,7 +107,7 @@ def change_prior_year(context: Context) -> None:
         if same:
             _, other, other_prior = same[0]
             _compare_prior(context, claim, implied, year, other_prior, _change_evidence(context, other),
-                           f"第 {other.sentence.first_line} 行同一数字推得 {year} 年为 {wan(other_prior.value)} 万元")  # fmt: skip
+                           message("change.other_line", line=other.sentence.first_line, year=year, prior=other_prior.value))  # fmt: skip
         else:
             earlier.setdefault(key, []).append((side, claim, implied))
 
@@ -141,7 +142,7 @@ def _compare_prior(
     year: int | None,
     stated: Figure,
     stated_evidence: list[Evidence],
-    stated_where: str,
+    stated_where: Message,
 ) -> None:
     assert claim.current is not None
     if compare(implied, stated) is not Verdict.MISMATCH:
@@ -150,9 +151,18 @@ def _compare_prior(
         return
     claim.status = "contradicted"
     context.report(
-        f"按「{claim.current.subject} {claim.current.value.raw} 万元，比 {year} 年{claim.direction}"
-        f"{' ' + claim.delta.raw + ' 万元' if claim.delta else ''}」推得 {year} 年为 {wan(implied.value)} 万元，"
-        f"而{stated_where}",
+        message(
+            "change.prior_implied",
+            subject=claim.current.subject,
+            current=claim.current.value.raw,
+            year=year,
+            direction=Term(claim.direction),
+            delta=message("change.delta", delta=claim.delta.raw, unit=Term("万元"))
+            if claim.delta
+            else "",
+            implied=implied.value,
+            stated_where=stated_where,
+        ),
         _change_evidence(context, claim) + stated_evidence,
         expected=stated.value,
         stated=implied.value,

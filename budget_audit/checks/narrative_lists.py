@@ -14,8 +14,9 @@ from budget_audit.checks.claim_support import (
 from budget_audit.claims.model import AmountClaim, ListClaim
 from budget_audit.claims.subjects import Resolution, resolve
 from budget_audit.findings import Evidence
+from budget_audit.messages import Items, Note, Term, message
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 
 @check_kind("claim_lists")
@@ -46,7 +47,7 @@ def _check_items(context: Context, item_list: ListClaim) -> None:
     shifted = _shift_run(stated, resolved, matches)
     for index, ((item, figures), ok) in enumerate(zip(resolved, matches, strict=True)):
         if not figures:
-            item.note = "表中没有可对应的数字"
+            item.note = Note(message("claims.no_figure"))
             continue
         item.status = "verified" if ok else "contradicted"
         if not ok and index not in shifted:
@@ -58,10 +59,8 @@ def _check_items(context: Context, item_list: ListClaim) -> None:
             )
     if shifted:
         names = [resolved[i][0].subject for i in shifted]
-        said = "、".join(f"{resolved[i][0].subject} {resolved[i][0].value.raw}" for i in shifted)
-        table = "、".join(
-            f"{resolved[i][0].subject} {wan(resolved[i][1][0].value)}" for i in shifted
-        )
+        said = Items(tuple(message("lists.item", subject=resolved[i][0].subject, value=resolved[i][0].value.raw) for i in shifted))  # fmt: skip
+        table = Items(tuple(message("lists.item_amount", subject=resolved[i][0].subject, value=resolved[i][1][0].value) for i in shifted))  # fmt: skip
         evidence = [
             claim_evidence(context, resolved[i][0].sentence, resolved[i][0].value) for i in shifted
         ]
@@ -72,7 +71,7 @@ def _check_items(context: Context, item_list: ListClaim) -> None:
             if f.fact is not None
         ]
         context.report(
-            f"所列金额错位一位：{said}（各为前一项的金额），表中为 {table}；{'、'.join(names)} 的数都要改",
+            message("lists.shifted", said=said, table=table, names=Items(tuple(names))),
             evidence,
         )
 
@@ -130,7 +129,7 @@ def _check_sum(context: Context, item_list: ListClaim) -> None:
         if _adds_up(total, item_list.whole):
             item_list.status = "verified"
         else:
-            item_list.note = "列举的分隔符中途改变，列举到哪一项为止不明确，未核对合计"
+            item_list.note = Note(message("claims.list_end_unclear"))
         return
     if verdict is Verdict.MISMATCH and _whole_units(item_list):
         # every figure printed in whole units: each is rounded to the unit, and so may the sum be
@@ -141,9 +140,15 @@ def _check_sum(context: Context, item_list: ListClaim) -> None:
     unit = item_list.total.value.unit  # the sentence's unit (元 or 万元); figures are in 万元
     scale = Decimal(10000) if unit == "元" else Decimal(1)
     context.report(
-        f"「{item_list.total.subject}」{item_list.total.value.raw} {unit}，所列 {len(parts)} 项之和为 {wan(summed * scale)} {unit}，"
-        f"相差 {wan((total.value - summed) * scale)}"
-        + ("，在四舍五入范围内（尾差）" if severity else ""),
+        message(
+            "lists.sum_rounding" if severity else "lists.sum",
+            subject=item_list.total.subject,
+            stated=item_list.total.value.raw,
+            unit=Term(unit),
+            n=len(parts),
+            summed=summed * scale,
+            gap=(total.value - summed) * scale,
+        ),
         evidence,
         severity,
         expected=summed,
@@ -161,7 +166,7 @@ def claim_counts(context: Context) -> None:
         stated = int(claim.count.amount.value)
         if claim.what.endswith("项目支出绩效目标"):
             if not forms:
-                claim.note = "文档中没有项目支出绩效目标表"
+                claim.note = Note(message("claims.no_project_forms"))
                 continue
             actual, what, severity = len(forms), "份项目支出绩效目标表", None
         elif claim.listed:
@@ -178,5 +183,5 @@ def claim_counts(context: Context) -> None:
                 if forms and severity is None
                 else []
             )
-            context.report(f"情况说明称{stated}{claim.noun}{claim.what}，实际为 {actual} {what}", evidence, severity,
+            context.report(message("lists.count", stated=stated, noun=claim.noun, what=claim.what, actual=actual, counted=Term(what)), evidence, severity,
                            expected=Decimal(actual), stated=Decimal(stated), difference=Decimal(stated - actual))  # fmt: skip

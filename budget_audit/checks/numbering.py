@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from budget_audit.document import Document
 from budget_audit.findings import Evidence
 from budget_audit.layout import Block
+from budget_audit.messages import Items, Term, message
 from budget_audit.numbers import normalise
 from budget_audit.rule import Context, check_kind
 
@@ -178,12 +179,22 @@ def numbers_agree(context: Context) -> None:
                 differing.append((entry, printed[0]))
         if not differing:
             continue
-        said = "；".join(
-            f"「{listed.kind}」{name}为表 {listed.label}、正文为表 {printed.label}"
-            for listed, printed in differing
+        said = Items(
+            tuple(
+                message(
+                    "numbering.differs",
+                    kind=Term(listed.kind),
+                    listing=Term(name),
+                    listed=listed.label,
+                    printed=printed.label,
+                )
+                for listed, printed in differing
+            ),
+            "；",
+            "; ",
         )
         evidence = [Evidence.at(source, e.line, e.text) for pair in differing for e in pair]
-        context.report(f"{name}与正文的表号不一致：{said}", evidence)
+        context.report(message("numbering.disagree", listing=Term(name), said=said), evidence)
 
 
 @check_kind("numbers_continuous")
@@ -216,11 +227,27 @@ def numbers_continuous(context: Context) -> None:
             ]
             if not gap:
                 continue
-            skipped = "、".join("表 " + "-".join(map(str, number)) for number in gap)
+            skipped = Items(
+                tuple(message("numbering.table", number="-".join(map(str, n))) for n in gap)
+            )
             promised = [contents[n[0]] for n in gap if len(n) == 1 and n[0] in contents]
-            hint = "".join(f"（目录第 {p.number[0]} 项为「{p.kind}」）" for p in promised)
+            hint = Items(
+                tuple(
+                    message("numbering.contents_item", number=p.number[0], kind=Term(p.kind))
+                    for p in promised
+                ),
+                "",
+                "",
+            )
             context.report(
-                f"{name}的表号从表 {before.label} 跳到表 {after.label}，缺 {skipped}{hint}",
+                message(
+                    "numbering.skips",
+                    listing=Term(name),
+                    before=before.label,
+                    after=after.label,
+                    skipped=skipped,
+                    hint=hint,
+                ),
                 [
                     Evidence.at(document.source, before.line, before.text),
                     Evidence.at(document.source, after.line, after.text),

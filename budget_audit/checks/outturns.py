@@ -11,8 +11,9 @@ from __future__ import annotations
 from budget_audit.checks.claim_support import claim_evidence, mention_figure
 from budget_audit.claims.model import OutturnClaim
 from budget_audit.findings import Evidence
+from budget_audit.messages import Note, Term, message
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Verdict, compare, exact_share, share_verdict, wan
+from budget_audit.tolerance import Verdict, compare, exact_share, share_verdict
 
 
 @check_kind("outturn")
@@ -25,10 +26,12 @@ def outturn(context: Context) -> None:
         if not checkable:
             # another rule (BA603, against the tables) may have judged it: keep its verdict
             if claim.status == "not checkable":
-                claim.note = (
-                    "既无完成率也无大于/小于的说法"
-                    if claim.budget is not None
-                    else "句中无年初预算数，完成率只能由表中预算数核对"
+                claim.note = Note(
+                    message(
+                        "claims.no_outturn_words"
+                        if claim.budget is not None
+                        else "claims.no_budget_in_sentence"
+                    )
                 )
             continue
         if claim.status == "not checkable":
@@ -46,8 +49,14 @@ def _check_rate(context: Context, claim: OutturnClaim) -> None:
     claim.status = "contradicted"
     computed = exact_share(outturn, budget)
     context.report(
-        f"「{claim.subject}」年初预算 {claim.budget.raw} 万元、决算 {claim.outturn.raw} 万元，"
-        f"完成率应为 {computed}%，列示 {claim.rate.raw}%",
+        message(
+            "outturn.rate",
+            subject=claim.subject,
+            budget=claim.budget.raw,
+            outturn=claim.outturn.raw,
+            computed=computed,
+            rate=claim.rate.raw,
+        ),
         [
             claim_evidence(context, claim.sentence, m)
             for m in (claim.rate, claim.outturn, claim.budget)
@@ -73,9 +82,15 @@ def _check_comparison(context: Context, claim: OutturnClaim) -> None:
     claim.status = "contradicted"
     said = "持平" if claim.comparison == "等于" else claim.comparison
     context.report(
-        f"「{claim.subject}」决算 {claim.outturn.raw} 万元{printed}年初预算 {claim.budget.raw} 万元"
-        f"（相差 {wan(outturn.value - budget.value)} 万元），文中却说决算数{said}预算数"
-        + ("" if beyond_rounding else "；两数在四舍五入范围内，请核对"),
+        message(
+            "outturn.comparison" if beyond_rounding else "outturn.comparison_rounding",
+            subject=claim.subject,
+            outturn=claim.outturn.raw,
+            printed=Term(printed),
+            budget=claim.budget.raw,
+            gap=outturn.value - budget.value,
+            said=Term(said, "comparison"),
+        ),
         [
             Evidence.at(context.document.source, claim.comparison_line, claim.comparison),
             claim_evidence(context, claim.sentence, claim.outturn),

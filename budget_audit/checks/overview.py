@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from budget_audit.findings import Evidence
+from budget_audit.messages import Items, message
 from budget_audit.rule import Context, check_kind
 
 _TOTAL = re.compile(r"(?P<label>总编制人数|编制人数|在职实有人数)\s*(?P<n>\d+)\s*人")
@@ -37,10 +38,18 @@ def staffing(context: Context) -> None:
                 kind = "在职" if match.group("label") == "在职实有人数" else "编制"
                 totals[kind] = (stated, line, match.group("n"))
                 if parts and sum(n for _, n in parts) != stated:
-                    listed = "、".join(f"{label} {n} 人" for label, n in parts)
+                    listed = Items(
+                        tuple(message("overview.people", label=label, n=n) for label, n in parts)
+                    )
                     evidence = [Evidence.at(context.document.source, line, match.group("n"))]
                     context.report(
-                        f"{match.group('label')} {stated} 人，其中所列 {listed}，合计 {sum(n for _, n in parts)} 人",
+                        message(
+                            "overview.staff_sum",
+                            label=match.group("label"),
+                            stated=stated,
+                            listed=listed,
+                            total=sum(n for _, n in parts),
+                        ),
                         evidence,
                         expected=Decimal(sum(n for _, n in parts)),
                         stated=Decimal(stated),
@@ -51,7 +60,7 @@ def staffing(context: Context) -> None:
             Evidence.at(context.document.source, line, raw) for _, line, raw in totals.values()
         ]
         context.report(
-            f"在职实有人数 {totals['在职'][0]} 人超过编制人数 {totals['编制'][0]} 人",
+            message("overview.staff_above", staff=totals["在职"][0], posts=totals["编制"][0]),
             evidence,
             "warning",
         )

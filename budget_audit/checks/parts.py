@@ -20,6 +20,7 @@ from typing import Any
 from budget_audit.document import Document
 from budget_audit.findings import Evidence
 from budget_audit.layout import is_page_number
+from budget_audit.messages import Term, message
 from budget_audit.numbers import normalise
 from budget_audit.params import ANY, INTEGER, ListOf, Param
 from budget_audit.rule import Context, check_kind
@@ -84,7 +85,7 @@ def empty_sections(context: Context) -> None:
         if section.body or following.level > section.level:
             continue
         context.report(
-            f"「{section.heading}」下没有内容，紧接着是「{following.heading}」",
+            message("parts.empty", heading=section.heading, following=following.heading),
             [
                 Evidence.at(context.document.source, section.line, section.heading),
                 Evidence.at(context.document.source, following.line, following.heading),
@@ -127,8 +128,13 @@ def section_subjects(context: Context) -> None:
             else section.body[0][0]
         )
         context.report(
-            f"「{section.heading}」下的内容没有提到{named[0]['name']}，讲的是{other['name']}"
-            f"（「{word}」）：标题与内容不符",
+            message(
+                "parts.other_subject",
+                heading=section.heading,
+                named=Term(named[0]["name"]),
+                other=Term(other["name"]),
+                word=word,
+            ),
             [
                 Evidence.at(context.document.source, section.line, section.heading),
                 Evidence.at(context.document.source, line, word),

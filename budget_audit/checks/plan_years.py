@@ -16,11 +16,12 @@ import re
 from budget_audit.checks.document_kind import own_kind
 from budget_audit.checks.passages import passages
 from budget_audit.findings import Evidence
+from budget_audit.messages import Term, message
 from budget_audit.numbers import normalise
 from budget_audit.params import INTEGER, PATTERN, TEXT, ListOf, OneOf, Param, Record
 from budget_audit.rule import Context, check_kind
 
-_RELATIONS = {"equal": "应为", "not_before": "不应早于", "not_after": "不应晚于"}
+_RELATIONS = ("equal", "not_before", "not_after")  # each a message plan_years.<relation>
 
 
 def _holds(year: int, relation: str, wanted: int) -> bool:
@@ -36,7 +37,7 @@ def _holds(year: int, relation: str, wanted: int) -> bool:
             Record(
                 {
                     "pattern": Param(PATTERN, help="a phrase with a (?P<year>…) group"),
-                    "relation": Param(OneOf(tuple(_RELATIONS))),
+                    "relation": Param(OneOf(_RELATIONS)),
                     "offset": Param(INTEGER, 0, "the year wanted: the budget year plus this"),
                     "why": Param(TEXT, help="why the phrase names that year"),
                 }
@@ -59,8 +60,14 @@ def plan_years(context: Context) -> None:
                     continue
                 line = text.line_at(match.start("year"))
                 context.report(
-                    f"「{match.group()}」：{year} 年预算中此处年份{_RELATIONS[entry['relation']]} "
-                    f"{wanted} 年（{entry['why']}），写的是 {named} 年",
+                    message(
+                        f"plan_years.{entry['relation']}",
+                        phrase=match.group(),
+                        year=year,
+                        wanted=wanted,
+                        why=Term(entry["why"]),
+                        named=named,
+                    ),
                     [Evidence.at(context.document.source, line, match.group("year"))],
                 )
 
@@ -69,12 +76,12 @@ def _final_accounts(context: Context) -> bool:
     """Whether the rule cannot judge: the year is unknown, or the document is a 决算, written after
     its year (its 截至 date is that year's end); says why."""
     if context.document.year is None:
-        context.skip("文档年度未知，计划和日期中的年份未核对")
+        context.skip(message("plan_years.no_year"))
         return True
     named = own_kind(context.document.source)
     stage = context.document.kind.stage or (named[-2:] if named else None)
     if stage == "决算":
-        context.skip("文档是决算：本规则的年份针对预算，未核对")
+        context.skip(message("plan_years.final_accounts"))
         return True
     return False
 
@@ -104,11 +111,11 @@ def project_years(context: Context) -> None:
             end = (int(found_end.group(1)), number) if found_end else end
         problems = []
         if start is not None and start[0] > year:
-            problems.append((start, f"起始年度 {start[0]} 晚于预算年度 {year}"))
+            problems.append((start, message("plan_years.starts_after", start=start[0], year=year)))
         if end is not None and end[0] < year:
-            problems.append((end, f"终止年度 {end[0]} 早于预算年度 {year}"))
+            problems.append((end, message("plan_years.ends_before", end=end[0], year=year)))
         for (value, line), problem in problems:
             context.report(
-                f"{table.id}：{problem}，{year} 年不在项目期内却安排了预算",
+                message("plan_years.outside", table=Term(table.id), problem=problem, year=year),
                 [Evidence.at(document.source, line, str(value))],
             )

@@ -17,9 +17,10 @@ from budget_audit.checks.forms import project_title
 from budget_audit.claims.model import AmountClaim
 from budget_audit.claims.subjects import compact_subject, resolve
 from budget_audit.facts import Fact
+from budget_audit.messages import Note, Term, message
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 _BUDGET = ("项目当年预算", "当年预算", "项目本年预算")
 _SHORTEST_NAME = 4  # a shorter name (经费, 项目) is contained in too many others
@@ -74,12 +75,18 @@ def _judge(context: Context, claim: AmountClaim, name: str, table: Table, budget
         return
     money = [f for f in table.facts if f.unit in ("万元", "元") and f is not budget]
     if any(compare(stated, Figure.of(f)) is not Verdict.MISMATCH for f in money):
-        claim.note = f"与{table.id}中另一项金额相同，未能确定所指"
+        claim.note = Note(message("claims.same_as_other_amount", table=Term(table.id)))
         return
     claim.status = "contradicted"
     context.report(
-        f"情况说明称「{name}」{claim.value.raw} 万元，{table.id}「{name}」项目当年预算为 "
-        f"{budget.raw} 万元，相差 {wan(stated.value - Figure.of(budget).value)} 万元",
+        message(
+            "project_claims.budget",
+            name=name,
+            stated=claim.value.raw,
+            table=Term(table.id),
+            budget=budget.raw,
+            gap=stated.value - Figure.of(budget).value,
+        ),
         [claim_evidence(context, claim.sentence, claim.value), fact_evidence(context, budget)],
         expected=Figure.of(budget).value,
         stated=stated.value,

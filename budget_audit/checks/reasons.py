@@ -18,9 +18,10 @@ from budget_audit.claims.model import ChangeClaim
 from budget_audit.claims.reader import DECREASE, INCREASE
 from budget_audit.claims.subjects import resolve
 from budget_audit.findings import Evidence
+from budget_audit.messages import Note, Term, message
 from budget_audit.params import TEXT, ListOf, Param, Record
 from budget_audit.rule import Context, check_kind
-from budget_audit.tolerance import Figure, Verdict, compare, wan
+from budget_audit.tolerance import Figure, Verdict, compare
 
 _REASON = re.compile(r"(?:主要|原因)(?:原因)?(?:是|系|由于|因为|为)")
 _UP = "增加|增长|上升|新增|提高"
@@ -55,7 +56,7 @@ def change_reasons(context: Context) -> None:
         current = overall_fact(context, resolution.overall, "当年金额")
         prior = overall_fact(context, resolution.overall, f"{year}年")
         if current is None or prior is None:
-            claim.note = claim.note or f"整体绩效目标表没有「{subject}」两年的数，原因未核对"
+            claim.note = claim.note or Note(message("claims.no_two_years", subject=subject))
             continue
         verdict = compare(Figure.of(current), Figure.of(prior))
         moved = (
@@ -66,9 +67,17 @@ def change_reasons(context: Context) -> None:
             continue
         source = context.document.source
         context.report(
-            f"情况说明称{claim.direction}「主要是{subject}{word}」，而{current.table}中{subject} "
-            f"{year} 年 {wan(Figure.of(prior).value)} 万元、本年 {wan(Figure.of(current).value)} 万元，"
-            f"是{moved}",
+            message(
+                "reasons.moved_otherwise",
+                direction=Term(claim.direction),
+                subject=subject,
+                word=word,
+                table=Term(current.table),
+                year=year,
+                prior=Figure.of(prior).value,
+                current=Figure.of(current).value,
+                moved=Term(moved),
+            ),
             [
                 Evidence.at(source, claim.sentence.line_at(start), word),
                 Evidence.of(current, source),

@@ -14,6 +14,7 @@ from budget_audit.checks.claim_support import claim_evidence, mention_figure
 from budget_audit.checks.narrative_amounts import clause_start
 from budget_audit.claims.model import AmountClaim
 from budget_audit.claims.subjects import compact_subject
+from budget_audit.messages import message
 from budget_audit.params import INTEGER, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Verdict, compare
@@ -44,7 +45,12 @@ def repeated_figure(context: Context) -> None:
         if compare(mention_figure(claim.value), mention_figure(earlier.value)) is Verdict.MISMATCH:
             reported.add(key)
             context.report(
-                f"同一段中「{claim.subject}」先写 {earlier.value.raw} 万元，后写 {claim.value.raw} 万元",
+                message(
+                    "repeated.two_values",
+                    subject=claim.subject,
+                    first=earlier.value.raw,
+                    second=claim.value.raw,
+                ),
                 [
                     claim_evidence(context, claim.sentence, claim.value),
                     claim_evidence(context, earlier.sentence, earlier.value),

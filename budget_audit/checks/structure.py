@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from budget_audit.findings import Evidence
 from budget_audit.layout import Promise
+from budget_audit.messages import Items, Term, message
 from budget_audit.params import NUMBER, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.kinds import compact
@@ -31,13 +32,20 @@ def promised_tables(context: Context) -> None:
     source = document.source
     if pictured:
         context.report(
-            f"{len(pictured)} 张表只有标题，没有表格内容（原件中可能是图片），表中数字无法核对："
-            + "、".join(p.kind for p in pictured),
+            message(
+                "structure.title_only",
+                n=len(pictured),
+                tables=Items(tuple(Term(p.kind) for p in pictured)),
+            ),
             [Evidence.at(source, p.line, p.text) for p in pictured],
         )
     if unprinted:
         context.report(
-            f"目录列有 {len(unprinted)} 张正文中没有的表：" + "、".join(p.kind for p in unprinted),
+            message(
+                "structure.unprinted",
+                n=len(unprinted),
+                tables=Items(tuple(Term(p.kind) for p in unprinted)),
+            ),
             [Evidence.at(source, p.line, p.text) for p in unprinted],
         )
 
@@ -60,7 +68,13 @@ def empty_table_with_figures(context: Context) -> None:
         if nonzero:
             evidence = [Evidence.of(fact, context.document.source) for fact in nonzero]
             context.report(
-                f"{table.id} 说明「{table.note}」，却列有非零数 {nonzero[0].raw}", evidence
+                message(
+                    "structure.empty_with_figures",
+                    table=Term(table.id),
+                    note=table.note,
+                    figure=nonzero[0].raw,
+                ),
+                evidence,
             )
 
 
@@ -73,7 +87,7 @@ def unit_magnitude(context: Context) -> None:
     document = context.document
     reference = _budget_total(context)
     if reference is None:
-        context.skip("没有支出总表或收支总表的合计，无法判断单位是否与数量级相符")
+        context.skip(message("structure.no_total"))
         return
     limit = reference * context.rule.params["times_total"]
     for table in document.tables:
@@ -86,8 +100,14 @@ def unit_magnitude(context: Context) -> None:
         )
         if largest is not None and largest.value_wan is not None and largest.value_wan > limit:
             context.report(
-                f"{table.id} 标明单位「{table.unit}」，其中 {largest.raw} 折合 {largest.value_wan:f} 万元，"
-                f"超过部门预算总额 {reference:f} 万元，单位可能有误",
+                message(
+                    "structure.unit_magnitude",
+                    table=Term(table.id),
+                    unit=table.unit,
+                    figure=largest.raw,
+                    wan=largest.value_wan,
+                    total=reference,
+                ),
                 [Evidence.of(largest, document.source)],
             )
 

@@ -20,6 +20,7 @@ from budget_audit.checks.access import bare_name
 from budget_audit.document import Document
 from budget_audit.facts import Row
 from budget_audit.findings import Evidence
+from budget_audit.messages import Items, Message, Term, message
 from budget_audit.narrative import Sentence, read_narrative
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
@@ -204,14 +205,26 @@ def _evidence(context: Context, path: _Path, miss: _Miss) -> list[Evidence]:
     return cited
 
 
-def _message(part: str, path: _Path, miss: _Miss) -> str:
+def _message(part: str, path: _Path, miss: _Miss) -> Message:
+    level = Term(miss.level.level)
     where = (
-        f"表中「{miss.parent.code} {bare_name(miss.parent.name)}」下没有{miss.level.level}级科目"
+        message(
+            "subject_names.not_under",
+            parent=f"{miss.parent.code} {bare_name(miss.parent.name)}",
+            level=level,
+        )
         if miss.parent is not None
-        else f"表中没有{miss.level.level}级科目"
+        else message("subject_names.not_in_tables", level=level)
     )
-    known = "、".join(f"{row.code} {bare_name(row.name)}" for row in miss.siblings)
-    return f"{part}所列「{path.text}」：{where}「{miss.name}」（表中该级为：{known}）"
+    known = Items(tuple(f"{row.code} {bare_name(row.name)}" for row in miss.siblings))
+    return message(
+        "subject_names.missing",
+        part=Term(part),
+        path=path.text,
+        where=where,
+        name=miss.name,
+        known=known,
+    )
 
 
 @check_kind("subject_paths", parts=Param(ListOf(TEXT), default=["概况", "名词解释"]))
@@ -220,9 +233,7 @@ def subject_paths(context: Context) -> None:
     document = context.document
     rows = _rows(document)
     if not rows:
-        context.skip(
-            "没有列出功能分类科目的表，或科目名称未能读出，概况与名词解释中的科目名称无从核对"
-        )
+        context.skip(message("subject_names.no_rows"))
         return
     for part_name in context.rule.params["parts"]:
         parts = [part for part in document.parts if part.name == part_name]
@@ -231,7 +242,13 @@ def subject_paths(context: Context) -> None:
                 for path in _paths(sentence):
                     misses = _misses(path, rows)
                     if misses is None:
-                        context.skip(f"第 {sentence.first_line} 行「{path.text}」的层级表中未列出")
+                        context.skip(
+                            message(
+                                "subject_names.level_unlisted",
+                                line=sentence.first_line,
+                                path=path.text,
+                            )
+                        )
                         continue
                     for miss in misses:
                         context.report(

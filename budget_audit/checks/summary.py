@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from budget_audit.checks.access import cell, item, label
 from budget_audit.facts import Row
+from budget_audit.messages import Term, message
 from budget_audit.params import TEXT, ListOf, Param, Record
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
@@ -129,16 +130,17 @@ def _compare_column(
         return
     if table.unread and (stated.fact is None or all(p.fact is None for p in parts)):
         context.skip(
-            f"{table.id}「{label(total)}」: the table has {table.unread} numbers not understood, "
-            "so an empty side of this sum may be a figure that was not read"
+            message("summary.unread", table=Term(table.id), row=label(total), n=table.unread)
         )
         return
     context.compare(
         stated,
         Figure.total(parts),
         parts,
-        f"{table.id}「{label(total)}」" + ("" if column == "预算数" else column),
-        f"所列 {len(parts)} 项之和",
+        message("figure.row", table=Term(table.id), row=label(total))
+        if column == "预算数"
+        else message("figure.cell", table=Term(table.id), row=label(total), column=Term(column)),
+        message("how.listed_sum", n=len(parts)),
     )
 
 
@@ -165,8 +167,12 @@ def summary_balance(context: Context) -> None:
                 cell(row, "预算数").value for row, _ in income_carry + spending_carry
             ) and _totalled(income_carry, spending_carry):
                 context.skip(
-                    f"{table.id}「{income_name}」与「{expenditure_name}」: 两侧列有结转结余，"
-                    "收支平衡由其下的总计行核对"
+                    message(
+                        "summary.balance_by_totals",
+                        table=Term(table.id),
+                        income=income_name,
+                        spending=expenditure_name,
+                    )
                 )
                 continue
             carried_in = [cell(row, "预算数") for row, _ in income_carry]
@@ -175,15 +181,16 @@ def summary_balance(context: Context) -> None:
             if spent.fact is None and received.fact is None:
                 continue
             if not any(figure.value for figure in carried_in + carried_out):
-                what, how = f"{table.id}「{expenditure_name}」", f"「{income_name}」"
+                what = message("figure.row", table=Term(table.id), row=expenditure_name)
+                how = message("figure.quoted", row=income_name)
                 context.compare(spent, received, [received], what, how)
                 continue
             context.compare(
                 Figure.total([spent, *carried_out]),
                 Figure.total([received, *carried_in]),
                 [spent, *carried_out, received, *carried_in],
-                f"{table.id}「{expenditure_name}」加其下结转结余",
-                f"「{income_name}」加其下结转结余",
+                message("summary.row_with_carry", table=Term(table.id), row=expenditure_name),
+                message("summary.quoted_with_carry", row=income_name),
             )
 
 

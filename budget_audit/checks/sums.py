@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budget_audit.checks.access import cell, children_of, label
+from budget_audit.messages import Items, Term, message
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tolerance import Figure
@@ -28,7 +29,8 @@ def hierarchy_sum(context: Context) -> None:
                     continue
                 context.compare(
                     stated, Figure.total(parts), parts,
-                    f"{table.id}「{label(parent)}」{column}", f"其下 {len(children)} 行合计",
+                    message("figure.cell", table=Term(table.id), row=label(parent), column=Term(column)),
+                    message("how.rows_under", n=len(children)),
                 )  # fmt: skip
 
 
@@ -47,14 +49,22 @@ def row_identity(context: Context) -> None:
                 if stated.fact is None and all(p.fact is None for p in parts):
                     continue
                 how = (
-                    " + ".join(identity.parts)
+                    message(
+                        "how.sum_of",
+                        parts=Items(tuple(Term(p) for p in identity.parts), " + ", " + "),
+                    )
                     if len(identity.parts) <= 3
-                    else f"{len(identity.parts)} 个分项之和"
+                    else message("how.parts_sum", n=len(identity.parts))
                 )
                 context.compare(
                     stated,
                     Figure.total(parts),
                     parts,
-                    f"{table.id}「{label(row)}」{identity.total}",
+                    message(
+                        "figure.cell",
+                        table=Term(table.id),
+                        row=label(row),
+                        column=Term(identity.total),
+                    ),
                     how,
                 )

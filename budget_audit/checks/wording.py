@@ -12,6 +12,7 @@ from budget_audit.checks.passages import passages
 from budget_audit.claims.reader import MISSPELT_UNIT, subject_before
 from budget_audit.claims.subjects import resolve
 from budget_audit.findings import Evidence
+from budget_audit.messages import Items, message
 from budget_audit.narrative import Sentence
 from budget_audit.params import INTEGER, PATTERN, TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
@@ -39,7 +40,7 @@ def unit_typos(context: Context) -> None:
             line = text.line_at(match.start("unit"))
             unit = re.sub(r"\s+", "", match.group("unit"))
             context.report(
-                f"金额 {match.group('num')} 的单位写成「{unit}」，应为「万元」",
+                message("wording.unit_typo", number=match.group("num"), unit=unit, right="万元"),
                 [Evidence.at(context.document.source, line, match.group("num") + unit)],
             )
 
@@ -88,16 +89,18 @@ def placeholders(context: Context) -> None:
     if len(places) > most:
         count = sum(len(found) for _, found in places)
         context.report(
-            f"文档中 {len(places)} 段（行）共 {count} 处模板占位符未替换，像是未填写的模板；"
-            f"前 {most} 处见引用",
+            message("wording.template", places=len(places), count=count, most=most),
             [Evidence.at(source, text.line_at(found[0].start()), found[0].group())
              for text, found in places[:most]],
         )  # fmt: skip
         return
     for text, found in places:
         context.report(
-            f"模板占位符「{'」「'.join(m.group() for m in found)}」未替换："
-            f"「{_around(text.text, found[0])}」",
+            message(
+                "wording.placeholders",
+                found=Items(tuple(m.group() for m in found), "」「", "” “"),
+                around=_around(text.text, found[0]),
+            ),
             [Evidence.at(source, text.line_at(m.start()), m.group()) for m in found],
         )
 
@@ -129,6 +132,6 @@ def doubled_punctuation(context: Context) -> None:
     for text in passages(context.document):
         for match in pattern.finditer(text.text):
             context.report(
-                f"标点重复「{match.group()}」：「{_around(text.text, match)}」",
+                message("wording.doubled", marks=match.group(), around=_around(text.text, match)),
                 [Evidence.at(context.document.source, text.line_at(match.start()), match.group())],
             )

@@ -17,6 +17,7 @@ from budget_audit.claims.phrases import compact_subject
 from budget_audit.claims.scope import ALL
 from budget_audit.document import Document
 from budget_audit.facts import Fact, Row
+from budget_audit.messages import Items, Message, Note, Term, message
 from budget_audit.tables.table import Table
 
 PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
@@ -44,7 +45,7 @@ class Resolution:
 
     facts: tuple[Fact, ...]
     how: str
-    path_problem: str | None = None  # a 科目 path whose names do not match the table's
+    path_problem: Message | None = None  # a 科目 path whose names do not match the table's
     empty_row: Row | None = None
     overall: tuple[str, ...] = ()  # rows of the 整体 form that state this figure for prior years
     why: str = ""
@@ -72,7 +73,7 @@ class _Walk:
     report), or why the table cannot say (a level it does not detail, names not read)."""
 
     row: Row | None
-    problem: str | None = None
+    problem: Message | None = None
     silent: str | None = None
 
 
@@ -89,19 +90,30 @@ def _walk(table: Table, levels: list[tuple[str, str]]) -> _Walk:
         ]
         named = [r for r in candidates if _same_name(name, row_name(r))]
         if not candidates:
-            return _Walk(None, silent=f"{table.id}没有列出{level}级科目「{name}」这一级")
+            silent = message(
+                "subjects.level_not_listed", table=Term(table.id), level=Term(level), name=name
+            )
+            return _Walk(None, silent=Note(silent))
         if not all(row_name(r) for r in candidates):
-            return _Walk(None, silent=f"{table.id}的{level}级科目名称未能全部读出")
+            silent = message("subjects.names_unread", table=Term(table.id), level=Term(level))
+            return _Walk(None, silent=Note(silent))
         if named:
             row = named[0]
         elif len(candidates) == 1:
             row, problem = (
                 candidates[0],
-                f"{name}({level}) 在表中为「{candidates[0].code} {row_name(candidates[0])}」",
+                message(
+                    "subjects.named_otherwise",
+                    name=name,
+                    level=level,
+                    row=f"{candidates[0].code} {row_name(candidates[0])}",
+                ),
             )
         else:
-            known = "、".join(row_name(r) for r in candidates)
-            return _Walk(None, f"表中没有{level}级科目「{name}」（该级现有：{known}）")
+            known = Items(tuple(row_name(r) for r in candidates))
+            return _Walk(
+                None, message("subjects.no_such", level=Term(level), name=name, known=known)
+            )
         parent_code = row.code or ""
     return _Walk(row, problem)
 
@@ -129,9 +141,9 @@ def by_path(document: Document, key: str, scope: str | None) -> Resolution | Non
         if t.kind.name in _FUNCTIONAL and any(r.code and len(r.code) <= 7 for r in t.rows)
     ]
     found: list[tuple[Table, Row]] = []
-    missing: str | None = None
+    missing: Message | None = None
     silent: str | None = None
-    renamed: list[str] = []
+    renamed: list[Message] = []
     for table in coded:
         walk = _walk(table, levels)
         if walk.row is None:
@@ -140,7 +152,7 @@ def by_path(document: Document, key: str, scope: str | None) -> Resolution | Non
         found.append((table, walk.row))
         renamed += [walk.problem] if walk.problem else []
     if not found:
-        why = missing or silent or ""
+        why = Note(missing) if missing else silent or ""
         return Resolution((), f"path:{key}", missing, why=why) if coded else None
     # a level named otherwise is a problem only when no table names the path as the text does
     problem = renamed[0] if len(renamed) == len(found) else None
@@ -162,7 +174,7 @@ def _scoped(
     scope: str | None,
     how: str,
     what: str,
-    problem: str | None = None,
+    problem: Message | None = None,
 ) -> Resolution:
     """The facts of the rows whose table covers the subject's money.
 
@@ -177,13 +189,17 @@ def _scoped(
             same_money(document, ALL, table_scope(t)) for t, _ in found
         )
         if len(totals) > 1 or not whole:
-            stated = "、".join(
-                f"{t.id} {fact.raw}" for t, r in found if (fact := _total(r)) is not None
+            stated = Items(
+                tuple(
+                    message("lists.item", subject=Term(t.id), value=fact.raw)
+                    for t, r in found
+                    if (fact := _total(r)) is not None
+                )
             )
-            why = (
-                f"各表所列「{what}」不同（{stated}），文中未说明是哪部分资金"
+            why = Note(
+                message("claims.tables_differ", what=what, stated=stated)
                 if len(totals) > 1
-                else f"文中未说明是哪部分资金，列出「{what}」的表都不是全部资金口径"
+                else message("claims.no_table_of_all_funds", what=what)
             )
             return Resolution((), how, problem, why=why)
         rows = found
@@ -191,15 +207,20 @@ def _scoped(
         rows = [(t, r) for t, r in found if same_money(document, scope, table_scope(t))]
         if not rows:
             scopes = sorted({table_scope(t) for t, _ in found})
-            why = (
-                f"文中说的是{scope}，列出「{what}」的表是{'、'.join(scopes)}口径"
-                f"（{scopes_differ_why(document, scope, scopes[0])}）"
+            why = Note(
+                message(
+                    "claims.other_scope",
+                    scope=Term(scope),
+                    what=what,
+                    scopes=Items(tuple(Term(s) for s in scopes)),
+                    differ=scopes_differ_why(document, scope, scopes[0]),
+                )
             )
             return Resolution((), how, problem, why=why)
     doubts = [doubt for t, r in rows if (doubt := unreliable(t, r)) is not None]
     rows = [(t, r) for t, r in rows if unreliable(t, r) is None]
     if not rows:
-        return Resolution((), how, problem, why=f"{doubts[0]}，不用于核对")
+        return Resolution((), how, problem, why=Note(message("claims.unreliable", doubt=doubts[0])))
     facts = tuple(fact for _, row in rows for fact in row.cells.values())
     return Resolution(facts, how, problem)
 

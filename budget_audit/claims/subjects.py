@@ -29,6 +29,7 @@ from budget_audit.claims.rows import PATH, Resolution, by_name, by_path
 from budget_audit.claims.scope import ALL, context_scope, scope_words
 from budget_audit.document import Document
 from budget_audit.facts import Fact, Row
+from budget_audit.messages import Items, Note, Term, message
 from budget_audit.narrative import Sentence
 from budget_audit.tables.table import Table
 
@@ -99,7 +100,8 @@ def _from_vocabulary(document: Document, entry: Entry, phrase: str, scope: str) 
             if hit is not None:
                 found.append(hit)
     if not found and doubts:
-        return Resolution((), how, overall=overall, why=f"{doubts[0]}，不用于核对")
+        doubt = Note(message("claims.unreliable", doubt=doubts[0]))
+        return Resolution((), how, overall=overall, why=doubt)
     if not found:
         why = _not_found(document, scope, in_scope, other_scopes)
         return Resolution((), how, overall=overall, why=why)
@@ -112,16 +114,20 @@ def _from_vocabulary(document: Document, entry: Entry, phrase: str, scope: str) 
 def _not_found(document: Document, scope: str, in_scope: bool, other_scopes: set[str]) -> str:
     """Why a named figure has nothing to compare with: no such row, or only other money's."""
     if in_scope:
-        return "表中找不到这一行"
+        return Note(message("claims.no_row"))
     if not other_scopes:
-        return "文档中没有列出这个数的表"
+        return Note(message("claims.no_table"))
     family = {ALL, "财政拨款", "一般公共预算"}
     wider = sorted(other_scopes & family) if scope in family else []
     if not wider:
-        return f"表中没有{scope}口径的这个数"
-    return (
-        f"表中没有{scope}口径的这个数（只有{'、'.join(wider)}口径的；"
-        f"{scopes_differ_why(document, scope, wider[0])}）"
+        return Note(message("claims.no_such_money", scope=Term(scope)))
+    return Note(
+        message(
+            "claims.only_other_scope",
+            scope=Term(scope),
+            wider=Items(tuple(Term(w) for w in wider)),
+            differ=scopes_differ_why(document, scope, wider[0]),
+        )
     )
 
 

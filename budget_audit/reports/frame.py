@@ -12,6 +12,7 @@ import pandas as pd
 
 from budget_audit.audit import Audit
 from budget_audit.findings import Evidence, Finding
+from budget_audit.reports.labels import rule_title
 
 COLUMNS = [
     "document", "rule", "severity", "title", "message", "page", "line", "lines",
@@ -19,9 +20,9 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def findings_frame(audits: list[Audit]) -> pd.DataFrame:
-    """One row per finding of every audit, in report order."""
-    records = [finding_record(audit, finding) for audit in audits for finding in audit.found]
+def findings_frame(audits: list[Audit], lang: str = "zh") -> pd.DataFrame:
+    """One row per finding of every audit, in report order (titles and messages in ``lang``)."""
+    records = [finding_record(audit, finding, lang) for audit in audits for finding in audit.found]
     frame = pd.DataFrame(records, columns=COLUMNS, dtype=object)
     frame["line"] = frame["line"].astype("int64")
     frame["page"] = frame["page"].astype("Int64")
@@ -30,15 +31,15 @@ def findings_frame(audits: list[Audit]) -> pd.DataFrame:
     return frame
 
 
-def finding_record(audit: Audit, finding: Finding) -> dict[str, object]:
-    """The finding's row: the values of :data:`COLUMNS`."""
+def finding_record(audit: Audit, finding: Finding, lang: str = "zh") -> dict[str, object]:
+    """The finding's row: the values of :data:`COLUMNS` (title and message in ``lang``)."""
     cell = _first_table_evidence(finding)
     return {
         "document": audit.document.name,
         "rule": finding.rule,
         "severity": finding.severity,
-        "title": finding.title,
-        "message": finding.message,
+        "title": rule_title(finding, audit.rules, lang),
+        "message": finding.message_in(lang),
         "page": finding.evidence[0].page,
         "line": finding.line,
         "lines": finding_lines(finding),

@@ -200,7 +200,7 @@ def _finding(
         f'data-finding="{ident}"><span class="where">{escape(finding_where(audit, finding))}</span> '
         f'<span class="rule">{escape(finding.rule)}</span> '
         f"<span>{escape(rule_title(finding, audit.rules, lang))}</span></a>"
-        f'<p class="msg">{escape(finding.message)}</p>{cites}'
+        f'<p class="msg">{escape(finding.message_in(lang))}</p>{cites}'
         + "".join(
             f'<img class="crop" src="{escape(uri)}" alt="{escape(label("printed", lang))}">'
             for uri in pictures
@@ -262,7 +262,7 @@ def audit_fragment(audit: Audit, lang: str = "zh") -> str:
     """A compact summary for Jupyter: counts and a table of findings with their cited lines."""
     rows = "".join(
         f"<tr><td>{escape(f.severity)}</td><td>{escape(f.rule)}</td>"
-        f"<td>{escape(finding_where(audit, f))}</td><td>{escape(f.message)}"
+        f"<td>{escape(finding_where(audit, f))}</td><td>{escape(f.message_in(lang))}"
         + "".join(
             f'<div style="font-family:monospace;font-size:85%">{escape(c.where)} '
             f"{_marked(c.text, c.spans)}</div>"

@@ -1,7 +1,9 @@
 """The JSON report: the contract of README and design.md, kept stable; extra fields only added.
 
 Contract: ``document``, ``findings`` (``rule``, ``severity``, ``message``,
-``evidence`` with ``line``, ``text``, ``value``), ``summary``. Added: the
+``evidence`` with ``line``, ``text``, ``value``), ``summary``; ``message`` in the
+report's language (Chinese unless ``--lang en``). Added: each finding's
+``message_id`` (its catalogue message, data/messages.yaml), the
 department and year, each finding's fingerprint, evidence ``where``,
 ``hidden`` (how many findings a baseline accepted), ``not_checked``,
 ``claims``, ``coverage``, and ``tables``: every table read, with its kind,
@@ -15,11 +17,12 @@ from typing import Any
 
 from budget_audit.audit import Audit
 from budget_audit.document import Document
+from budget_audit.messages import note_in
 from budget_audit.tables.table import Table
 
 
-def audit_json(audit: Audit) -> dict[str, Any]:
-    """The JSON report of one audit."""
+def audit_json(audit: Audit, lang: str = "zh") -> dict[str, Any]:
+    """The JSON report of one audit, its messages in ``lang``."""
     coverage = audit.document.coverage
     return {
         "document": audit.document.name,
@@ -31,11 +34,11 @@ def audit_json(audit: Audit) -> dict[str, Any]:
             "template": audit.document.kind.template,
             "source": audit.document.source.kind,
         },
-        "findings": [finding.as_json() for finding in audit.found],
+        "findings": [finding.as_json(lang) for finding in audit.found],
         "summary": audit.summary,
         "hidden": len(audit.hidden),
-        "not_checked": audit.not_checked,
-        "claims": audit.claims,
+        "not_checked": [note_in(reason, lang) for reason in audit.not_checked],
+        "claims": _claims(audit.claims, lang),
         "tables": [table_json(audit.document, table) for table in audit.document.tables],
         "coverage": {
             "table_numbers": coverage.table_numbers,
@@ -47,6 +50,12 @@ def audit_json(audit: Audit) -> dict[str, Any]:
             "without_column": len(coverage.unplaced),
         },
     }
+
+
+def _claims(claims: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The claims' summary with each not-checkable claim's reason in ``lang``."""
+    unchecked = [{**c, "why": note_in(c["why"], lang)} for c in claims.get("unchecked", [])]
+    return {**claims, "unchecked": unchecked} if "unchecked" in claims else claims
 
 
 def table_json(document: Document, table: Table) -> dict[str, Any]:
@@ -74,7 +83,9 @@ def table_json(document: Document, table: Table) -> dict[str, Any]:
     return data
 
 
-def render_json(audits: list[Audit], single: bool) -> str:
+def render_json(audits: list[Audit], single: bool, lang: str = "zh") -> str:
     """One report (``single``, a file was audited) or a list of them (a folder)."""
-    payload: Any = audit_json(audits[0]) if single and audits else [audit_json(a) for a in audits]
+    payload: Any = (
+        audit_json(audits[0], lang) if single and audits else [audit_json(a, lang) for a in audits]
+    )
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,14 +1,16 @@
 """The words reports put around findings, in Chinese (default) or English.
 
-Messages come from the checks and are Chinese; with ``lang="en"`` a report
-gives the rule titles (``title_en`` in the rule files) and its own labels in
-English and keeps each message as the check wrote it.
+With ``lang="en"`` a report gives the rule titles (``title_en`` in the rule
+files) and its own labels in English; the messages are rendered from their
+catalogue (``Finding.message_in``, budget_audit/messages.py).
 """
 
 from __future__ import annotations
 
 from budget_audit.engine import Rule
 from budget_audit.findings import Finding
+from budget_audit.layout import DocumentKind
+from budget_audit.messages import Term
 
 LANGS = ("zh", "en")
 
@@ -72,6 +74,15 @@ def label(key: str, lang: str) -> str:
     if pair is None:
         return key
     return pair[1] if lang == "en" else pair[0]
+
+
+def kind_name(kind: DocumentKind, lang: str) -> str:
+    """What the document is (部门预算（wuhan）), in English as "department budget (wuhan)"."""
+    if lang != "en":
+        return str(kind)
+    words = " ".join(Term(word).render(lang) for word in (kind.scope, kind.stage) if word)
+    words = words or "not recognised"
+    return f"{words} ({kind.template})" if kind.template else words
 
 
 def rule_title(finding: Finding, rules: tuple[Rule, ...], lang: str) -> str:

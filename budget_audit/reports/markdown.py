@@ -59,7 +59,7 @@ def _audit(audit: Audit, lang: str) -> str:
     ]
     out += [
         f"| {f.severity} | {f.rule} {escape(rule_title(f, audit.rules, lang))} | "
-        f"`{finding_where(audit, f).replace('`', '')}` | {escape(f.message)} |"
+        f"`{finding_where(audit, f).replace('`', '')}` | {escape(f.message_in(lang))} |"
         for f in audit.found
         if f.severity != "info"
     ]
@@ -85,7 +85,7 @@ def _finding(audit: Audit, finding: Finding, lang: str) -> list[str]:
         f"### {finding.rule} {escape(rule_title(finding, audit.rules, lang))} — "
         f"`{finding_where(audit, finding).replace('`', '')}`",
         "",
-        escape(finding.message),
+        escape(finding.message_in(lang)),
         "",
     ]
     for cited in cited_lines(audit, finding):

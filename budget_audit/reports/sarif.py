@@ -28,7 +28,7 @@ def sarif_log(audits: list[Audit], lang: str = "zh") -> dict[str, Any]:
     rules = _rules(audits)
     index = {rule.id: position for position, rule in enumerate(rules)}
     results = [
-        _result(finding, audit.path or audit.document.name, index)
+        _result(finding, audit.path or audit.document.name, index, lang)
         for audit in audits
         for finding in audit.found
     ]
@@ -94,11 +94,11 @@ def _location(uri: str, evidence: Evidence) -> dict[str, Any]:
     return location
 
 
-def _result(finding: Finding, uri: str, index: dict[str, int]) -> dict[str, Any]:
+def _result(finding: Finding, uri: str, index: dict[str, int], lang: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": _LEVEL[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": finding.message_in(lang)},
         "locations": [_location(uri, finding.evidence[0])],
         "relatedLocations": [
             {"id": number, **_location(uri, e), "message": {"text": e.value or e.text}}

@@ -16,7 +16,8 @@ from rich.text import Text
 
 from budget_audit.audit import Audit
 from budget_audit.findings import SEVERITIES, Finding
-from budget_audit.reports.labels import label, rule_title
+from budget_audit.messages import note_in
+from budget_audit.reports.labels import kind_name, label, rule_title
 from budget_audit.reports.marks import CitedLine, cited_lines, finding_where
 
 TAB = "  "
@@ -39,7 +40,8 @@ def _print_audit(console: Console, audit: Audit, lang: str, show_info: bool) -> 
     console.print(
         Text.assemble(
             (document.name, "bold"),
-            f"  {document.department or ''}  {document.year or ''}  {document.kind}".rstrip(),
+            f"  {document.department or ''}  {document.year or ''}  "
+            f"{kind_name(document.kind, lang)}".rstrip(),
         )
     )
     marked = not _plain(console)
@@ -72,7 +74,7 @@ def _print_finding(
             f" [{finding.severity}] ",
             (rule_title(finding, audit.rules, lang), "bold"),
             ": ",
-            finding.message,
+            finding.message_in(lang),
         ),
         soft_wrap=True,
     )
@@ -114,12 +116,12 @@ def _print_unchecked(console: Console, audit: Audit, lang: str, show_info: bool)
     claims = audit.claims
     if show_info:
         for reason in audit.not_checked:
-            console.print(Text(f"  {reason}", style="dim"), soft_wrap=True)
+            console.print(Text(f"  {note_in(reason, lang)}", style="dim"), soft_wrap=True)
         for claim in claims.get("unchecked", []):
             console.print(
                 Text(
                     f"  {audit.document.name}:{claim['line']}: {label('not_checkable', lang)}: "
-                    f"{claim['claim']} ({claim['why']})",
+                    f"{claim['claim']} ({note_in(claim['why'], lang)})",
                     style="dim",
                 ),
                 soft_wrap=True,

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from budget_audit.audit import Audit
 from budget_audit.document import Document
 from budget_audit.reports.frame import COLUMNS, finding_lines, finding_record
-from budget_audit.reports.labels import label, rule_title
+from budget_audit.reports.labels import label
 from budget_audit.reports.marks import finding_where, where
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -55,8 +55,7 @@ def _findings_sheet(sheet: Worksheet, audits: list[Audit], lang: str) -> None:
     for audit in audits:
         for finding in audit.found:
             number += 1
-            record = finding_record(audit, finding)
-            record["title"] = rule_title(finding, audit.rules, lang)
+            record = finding_record(audit, finding, lang)
             record["lines"] = " ".join(str(n) for n in finding_lines(finding))
             sheet.append([number, *(record[c] for c in COLUMNS), finding_where(audit, finding)])
     _format(sheet)
