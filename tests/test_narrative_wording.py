@@ -441,3 +441,18 @@ def test_a_short_subject_names_no_earlier_amount() -> None:
     text = "基本支出 300 万元，项目支出 200 万元。支出比上年增加 50 万元，增长 11.11%。\n"
     [change] = document(text).claims.changes
     assert change.current is None
+
+
+# "收入、支出预算总计 A 万元，与上年相比收、支预算总计各增加 B 万元，增长 C%": the change's subject
+# (收、支预算总计) shares 预算总计 with the amount stated just before it in the same sentence.
+# 1,200.00 - 200.00 = 1,000.00 and 200.00 / 1,000.00 = 20.00%.
+BOTH_TOTALS = (
+    "本部门 2026 年度收入、支出预算总计\n1,200.00 万元，与上年相比收、支预算总计各增加\n"
+    "200.00 万元，增长 {}%。\n"
+)
+
+
+def test_a_change_naming_both_totals_is_held_to_the_total_before_it() -> None:
+    assert rules(BOTH_TOTALS.format("20.00")) == []
+    # 19.95% is no rounding of 20.00% (nor 200 / 1,200 = 16.67%): an error on the rate's line
+    assert rules(BOTH_TOTALS.format("19.95")) == [("BA703", "error", FIRST + 2)]

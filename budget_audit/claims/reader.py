@@ -145,6 +145,12 @@ def _read_sentence(
         before = [a for a in amounts if a.value.start < change.start()]
         if change.group("named"):
             current = _named_earlier(change.group("named"), previous + before)
+            if (
+                current is None
+                and before
+                and common_run(change.group("named"), before[-1].subject) >= 4
+            ):
+                current = before[-1]  # "预算总计 A 万元，与上年相比收、支预算总计各增加 B 万元"
         elif before:
             current = before[-1]
         else:
