@@ -64,6 +64,10 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         # BA907: "(四) 国有资本经营预算支出安排情况" (1473) stands over "截至 2025 年 12 月 31 日，
         # 占有使用国有资产 2766.19 万元…" (1475): the 国有资产 section, no word of 国有资本经营.
         ("BA907", "warning", (1473, 1475)),
+        # BA410: the 部门运转经费 form (项目名称 line 782) gives 项目当年预算 80.64 万元 (line 795),
+        # its 测算 80.64 (lines 808-809), but caps 成本控制额度 at ≤67.14 万元 in both its 长期
+        # (line 816) and 年度 (line 828) indicators: 13.5 万元 of the budget the cap forbids.
+        ("BA410", "warning", (795, 816, 828)),
     },
     # BA715: the 名词解释 lists 行政单位离退休 (line 1788) and 事业单位离退休 (1793) under 20805
     # (line 302), whose only 项 is 2080505 (line 304), and 行政单位医疗 (1803) under 21011

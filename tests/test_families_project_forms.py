@@ -1,0 +1,77 @@
+"""BA410: a project form's 成本控制 cap against the form's own 项目当年预算."""
+
+from __future__ import annotations
+
+from budget_audit import parse
+from budget_audit.engine import builtin_rules, run_rules
+from budget_audit.findings import Finding
+from budget_audit.source import decode
+
+RULE = next(r for r in builtin_rules() if r.id == "BA410")
+
+HEAD = "项目支出绩效目标申报表\n单位：{unit}\n项目名称\t平台运维\n项目总预算\t{budget}\t项目当年预算\t{budget}\n"
+LONG = "长期绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t绩效标准\n"
+ANNUAL = (
+    "年度绩效指标\t一级指标\t二级指标\t三级指标名称\t指标值\t\t绩效标准\n"
+    "\t\t\t\t2024 年\t2025 年\t\n"
+)
+
+
+def run(text: str) -> tuple[list[Finding], list[str]]:
+    """The rule's findings and skips on a budget document holding ``text``."""
+    document = parse(decode(("第二部分 示例中心 2026 年部门预算表\n" + text).encode(), "x.txt"))
+    found, skipped = run_rules(document, [RULE])
+    return found, [str(s) for s in skipped]
+
+
+def form(cap: str, budget: str = "80.64", unit: str = "万元", name: str = "成本控制额度") -> str:
+    return (
+        HEAD.format(unit=unit, budget=budget)
+        + LONG
+        + f"\t成本指标\t经济成本指标\t{name}\t{cap}\t计划标准\n"
+    )
+
+
+def test_a_cap_below_the_budget_is_a_warning_citing_both() -> None:
+    (finding,) = run(form("≤67.14 万元"))[0]
+    assert finding.severity == "warning"
+    assert [e.value for e in finding.evidence] == ["67.14", "80.64"]
+    assert str(finding.difference) == "-13.50"
+
+
+def test_a_cap_at_or_above_the_budget_is_not_reported() -> None:
+    assert run(form("≤80.64 万元"))[0] == []
+    assert run(form("≤90 万元"))[0] == []
+
+
+def test_yuan_and_wan_are_converted() -> None:
+    # 806400 元 is 80.64 万元: a cap of 80.64 万元 is the budget
+    assert run(form("≤80.64 万元", budget="806400", unit="元"))[0] == []
+    (finding,) = run(form("≤670000 元", budget="80.64"))[0]
+    assert str(finding.stated) == "67"
+
+
+def test_a_cap_whose_rounding_may_reach_the_budget_is_not_reported() -> None:
+    # ≤266 万元 printed whole may stand for 266.04 rounded
+    assert run(form("≤266 万元", budget="266.04"))[0] == []
+
+
+def test_a_unit_cost_is_not_a_cap_on_the_project() -> None:
+    assert run(form("≤5 万元", name="人均成本控制"))[0] == []
+    assert run(form("≤5 万元", name="单位成本控制"))[0] == []
+
+
+def test_different_caps_may_each_cap_a_part_so_they_are_skipped() -> None:
+    text = form("≤20 万元") + "\t\t\t设备成本控制\t≤10 万元\t计划标准\n"
+    found, skipped = run(text)
+    assert found == [] and any("不同金额" in s for s in skipped)
+
+
+def test_a_prior_years_cap_is_not_this_years() -> None:
+    # 2024 and 2025 columns hold last years' caps; only the current value is compared
+    text = (
+        HEAD.format(unit="万元", budget="80")
+        + ANNUAL
+        + "\t成本指标\t经济成本指标\t成本控制额度\t≤60 万元\t≤70 万元\t≤80 万元\t计划标准\n"
+    )
+    assert run(text)[0] == []
