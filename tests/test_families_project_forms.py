@@ -75,3 +75,61 @@ def test_a_prior_years_cap_is_not_this_years() -> None:
         + "\t成本指标\t经济成本指标\t成本控制额度\t≤60 万元\t≤70 万元\t≤80 万元\t计划标准\n"
     )
     assert run(text)[0] == []
+
+
+# BA411: the functional classification a project form states against the 支出总表's codes.
+SUBJECTS = next(r for r in builtin_rules() if r.id == "BA411")
+OVERVIEW = (
+    "表 3.支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    "\t合计\t100.00\t60.00\t40.00\n"
+    "201\t一般公共服务支出\t100.00\t60.00\t40.00\n"
+    "20137\t网信事务\t100.00\t60.00\t40.00\n"
+    "2013799\t其他网信事务支出\t100.00\t60.00\t40.00\n"
+)
+PROJECT = "项目支出绩效目标申报表\n单位：万元\n项目名称\t{name}\n{field}\n项目总预算\t40\t项目当年预算\t40\n"
+
+
+def subjects(text: str) -> tuple[list[Finding], list[str]]:
+    """BA411's findings and skips on a budget document holding ``text``."""
+    document = parse(decode(("第二部分 示例中心 2026 年部门预算表\n" + text).encode(), "x.txt"))
+    found, skipped = run_rules(document, [SUBJECTS])
+    return found, [str(s) for s in skipped]
+
+
+def test_a_code_the_tables_use_is_not_reported() -> None:
+    assert (
+        subjects(OVERVIEW + PROJECT.format(name="平台运维", field="支出功能分类\t201 类\t37 款"))[0]
+        == []
+    )
+    assert (
+        subjects(OVERVIEW + PROJECT.format(name="平台运维", field="支出功能分类\t201类"))[0] == []
+    )
+    field = "支出功能分类\t201 类\t37 款\t99 项"
+    assert subjects(OVERVIEW + PROJECT.format(name="平台运维", field=field))[0] == []
+
+
+def test_one_finding_per_code_cites_every_form_and_the_class_row() -> None:
+    text = (
+        OVERVIEW
+        + PROJECT.format(name="平台运维", field="支出功能分类\t208 类\t16 款")
+        + PROJECT.format(name="机房运维", field="支出功能分类\t208 类\t16 款")
+    )
+    (finding,) = subjects(text)[0]
+    assert finding.severity == "warning" and "20816" in finding.message
+    # the two forms' lines, and the 支出总表's first coded row (the 类 208 is not in it)
+    assert [e.line for e in finding.evidence] == [12, 17, 6]
+
+
+def test_a_class_the_table_has_with_another_section_cites_the_class_row() -> None:
+    (finding,) = subjects(
+        OVERVIEW + PROJECT.format(name="平台运维", field="支出功能分类\t201 类\t16 款")
+    )[0]
+    assert [e.line for e in finding.evidence] == [12, 6]
+    assert "20137" in finding.message
+
+
+def test_names_are_not_compared_and_no_overview_is_a_skip() -> None:
+    field = "支出功能分类\t社会保障和就业支出\t其他社会保障"
+    assert subjects(OVERVIEW + PROJECT.format(name="平台运维", field=field))[0] == []
+    found, skipped = subjects(PROJECT.format(name="平台运维", field="支出功能分类\t208 类\t16 款"))
+    assert found == [] and any("未比较" in s for s in skipped)
