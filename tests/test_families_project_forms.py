@@ -133,3 +133,37 @@ def test_names_are_not_compared_and_no_overview_is_a_skip() -> None:
     assert subjects(OVERVIEW + PROJECT.format(name="平台运维", field=field))[0] == []
     found, skipped = subjects(PROJECT.format(name="平台运维", field="支出功能分类\t208 类\t16 款"))
     assert found == [] and any("未比较" in s for s in skipped)
+
+
+# BA412: an indicator's value against the unit its name asks for.
+UNITS = next(r for r in builtin_rules() if r.id == "BA412")
+
+
+def indicator(name: str, value: str) -> list[Finding]:
+    """BA412's findings on a form with one indicator ``name`` valued ``value``."""
+    text = (
+        "第二部分 示例中心 2026 年部门预算表\n"
+        + HEAD.format(unit="万元", budget="20")
+        + LONG
+        + f"\t产出指标\t质量指标\t{name}\t{value}\t计划标准\n"
+    )
+    return run_rules(parse(decode(text.encode(), "x.txt")), [UNITS])[0]
+
+
+def test_a_share_above_a_hundred_percent_is_a_warning() -> None:
+    (finding,) = indicator("保障工作完成合格率", "≥110%")
+    assert finding.severity == "warning" and finding.evidence[0].value == "110"
+    assert indicator("服务对象满意度", "≥98%") == []
+    assert indicator("保障工作完成合格率", "=100%") == []
+
+
+def test_a_bare_completion_rate_may_be_over_fulfilled() -> None:
+    assert indicator("工作计划完成率", "≥105%") == []
+
+
+def test_a_duration_in_percent_is_a_warning_but_a_change_of_one_is_not() -> None:
+    (finding,) = indicator("故障响应时间", "≤95%")
+    assert "95" in finding.message
+    assert indicator("故障响应时间", "≤2 小时") == []
+    assert indicator("响应时间缩短", "≥10%") == []
+    assert indicator("按时响应时间达标率", "≥95%") == []
