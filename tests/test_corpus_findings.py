@@ -72,6 +72,11 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         # 792, 863, 945, 1022, 1104, 1183, 1260). The 支出总表 (lines 198-213) uses under 208 only
         # 20805 and 20899, with no 项目支出; all 978.48 of 项目支出 is 2013799 其他网信事务支出
         # (line 203). 20816 appears nowhere in the text.
+        # BA413: the form of 江夏区政务信息化综合运维服务 (line 1264) says 2024 年 and 2025 年
+        # 项目预算 0 万元, a project new this year; its annual indicators (header lines
+        # 1300-1301: 2024年, 2025年, 预期当年实现值) give 成本控制额度 ≤272万元 in all three
+        # cells (line 1302): caps for two years with no budget, copied from this year's.
+        ("BA413", "warning", (1264, 1302)),
         ("BA411", "warning", (204, 480, 554, 632, 715, 792, 863, 945, 1022, 1104, 1183, 1260)),
     },
     # BA715: the 名词解释 lists 行政单位离退休 (line 1788) and 事业单位离退休 (1793) under 20805

@@ -167,3 +167,40 @@ def test_a_duration_in_percent_is_a_warning_but_a_change_of_one_is_not() -> None
     assert indicator("故障响应时间", "≤2 小时") == []
     assert indicator("响应时间缩短", "≥10%") == []
     assert indicator("按时响应时间达标率", "≥95%") == []
+
+
+# BA413: a cost cap stated for a prior year whose budget the form gives as 0.
+ZERO_YEAR = next(r for r in builtin_rules() if r.id == "BA413")
+PRIOR = (
+    "项目支出绩效目标申报表\n单位：万元\n项目名称\t平台运维\n"
+    "项目总预算\t272 万元\t项目当年预算\t272 万元\n"
+    "项目前两年预算\t2024 年项目预算 {y1} 万元，2025 年项目预算 {y2} 万元。\n"
+    "年度绩效指标\t一级指标\t二级指标\t三级指标名称\t指标值\t\t\t绩效标准\n"
+    "\t\t\t\t2024年\t2025年\t预期当年实现值\t\n"
+    "\t成本指标\t经济成本指标\t成本控制额度\t{caps}\t计划标准\n"
+)
+
+
+def zero_year(y1: str, y2: str, caps: str) -> tuple[list[Finding], list[str]]:
+    """BA413's findings and skips on one form."""
+    text = "第二部分 示例中心 2026 年部门预算表\n" + PRIOR.format(y1=y1, y2=y2, caps=caps)
+    found, skipped = run_rules(parse(decode(text.encode(), "x.txt")), [ZERO_YEAR])
+    return found, [str(s) for s in skipped]
+
+
+def test_caps_in_years_without_budget_are_one_warning_citing_both_lines() -> None:
+    (finding,) = zero_year("0", "0", "≤272万元\t≤272万元\t≤272万元")[0]
+    assert finding.severity == "warning"
+    assert sorted({e.line for e in finding.evidence}) == [6, 9]
+    assert "2024、2025" in finding.message
+
+
+def test_a_year_with_a_budget_or_a_zero_cap_is_not_reported() -> None:
+    assert zero_year("10", "20", "≤10万元\t≤20万元\t≤272万元")[0] == []
+    assert zero_year("0", "20", "≤0万元\t≤20万元\t≤272万元")[0] == []
+
+
+def test_a_line_with_an_empty_year_cell_is_skipped() -> None:
+    # "\t\t≤9.52" : the empty cell is dropped, the caps cannot be given their years
+    found, skipped = zero_year("0", "9.52", "\t≤9.52万元\t≤272万元")
+    assert found == [] and any("空缺" in s for s in skipped)

@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
-from budget_audit.messages import Term, message
-from budget_audit.numbers import Amount, Interval
+from budget_audit.messages import Items, Term, message
+from budget_audit.numbers import Amount, Interval, normalise
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
 
@@ -108,3 +108,93 @@ def cost_cap(context: Context) -> None:
             stated=cap_value,
             difference=cap_value - budget_value,
         )
+
+
+# "2024 年项目预算 0 万元" in the 项目前两年预算 field.
+_PRIOR_BUDGET = re.compile(r"(20\d\d)年度?项目预算(?:金额)?[为:：]?(\d+(?:\.\d+)?)万元")
+_HEADER_YEAR = re.compile(r"^(20\d\d)年度?$")
+_CAP_CELL = re.compile(r"^[≤<]=?(\d+(?:\.\d+)?)(万元|元)$")
+_HEADER_REACH = 4  # lines above a cap line its header of years may stand on
+
+
+def _cells(context: Context, line: int) -> list[str]:
+    """The tab-separated cells of a line, spaces removed, empty ones dropped."""
+    text = normalise(context.document.source.line(line))
+    return [c for c in (re.sub(r"\s+", "", cell) for cell in text.split("\t")) if c]
+
+
+def _header_years(context: Context, table: Table, line: int) -> list[str]:
+    """The years of the columns before 预期当年实现值, from the header just above ``line``.
+
+    Only a header whose cells are all years (``2024 年 2025 年``, with or without
+    预期当年实现值) is used: the cap cells then stand in those years' order."""
+    for number in range(line - 1, max(table.first_line, line - _HEADER_REACH) - 1, -1):
+        cells = _cells(context, number)
+        years = [c for c in cells if _HEADER_YEAR.match(c)]
+        if years and all(_HEADER_YEAR.match(c) or c == "预期当年实现值" for c in cells):
+            return [c[:4] for c in years]
+    return []
+
+
+@check_kind("cost_cap_zero_year")
+def cost_cap_zero_year(context: Context) -> None:
+    """No project form caps the cost of a prior year whose budget it states as 0."""
+    source = context.document.source
+    for table in context.document.tables:
+        if table.kind.name != "项目支出绩效目标表":
+            continue
+        prior: dict[str, tuple[Decimal, int]] = {}
+        for number in range(table.first_line, table.last_line + 1):
+            text = re.sub(r"\s+", "", normalise(source.line(number)))
+            if text.startswith("项目前两年预算") and not text.startswith("项目前两年预算及"):
+                for year, amount in _PRIOR_BUDGET.findall(text):
+                    prior.setdefault(year, (Decimal(amount), number))
+        zero = {year: line for year, (amount, line) in prior.items() if amount == 0}
+        if not zero:
+            continue
+        for number in range(table.first_line, table.last_line + 1):
+            cells = _cells(context, number)
+            if not any("成本控制" in c for c in cells):
+                continue
+            caps = [c for c in cells if _CAP_CELL.match(c)]
+            years = _header_years(context, table, number)
+            if not caps or not years:
+                continue
+            if len(caps) != len(years) + 1:
+                # an empty year cell was dropped: which cap is which year cannot be told
+                context.skip(
+                    message("form_costs.years_unplaced", table=Term(table.id), line=number)
+                )
+                continue
+            capped = [
+                (year, cap)
+                for year, cap in zip(years, caps, strict=False)
+                if year in zero and Decimal(_number(cap)) != 0
+            ]
+            if not capped:
+                continue
+            context.report(
+                message(
+                    "form_costs.cap_in_zero_year",
+                    table=Term(table.id),
+                    year=Items(tuple(year for year, _ in capped)),
+                    cap=capped[0][1],
+                ),
+                [
+                    *(
+                        Evidence.at(source, number, cap, table=table.id, column=f"{year}年")
+                        for year, cap in capped
+                    ),
+                    *(
+                        Evidence.at(source, zero[year], "0", table=table.id, row="项目前两年预算")
+                        for year, _ in capped
+                    ),
+                ],
+            )
+
+
+def _number(cap: str) -> str:
+    """The figure of a cap cell (``≤272万元`` → ``272``)."""
+    found = _CAP_CELL.match(cap)
+    assert found is not None
+    return found.group(1)

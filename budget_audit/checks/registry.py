@@ -47,6 +47,7 @@ KINDS: tuple[CheckKind, ...] = (
     forms.calculation_lines,
     forms.calculation_total,
     form_costs.cost_cap,
+    form_costs.cost_cap_zero_year,
     form_subjects.form_function_code,
     form_units.indicator_unit,
     listings.listing_totals,
