@@ -204,3 +204,7 @@ def test_a_line_with_an_empty_year_cell_is_skipped() -> None:
     # "\t\t≤9.52" : the empty cell is dropped, the caps cannot be given their years
     found, skipped = zero_year("0", "9.52", "\t≤9.52万元\t≤272万元")
     assert found == [] and any("空缺" in s for s in skipped)
+
+
+def test_a_floor_is_not_a_cap() -> None:
+    assert run(form("≥67.14 万元"))[0] == []

@@ -53,9 +53,17 @@ def _is_total_cap(fact: Fact) -> bool:
     )
 
 
-def _caps(table: Table) -> tuple[list[Fact], str | None]:
+def _is_floor(context: Context, fact: Fact) -> bool:
+    """A figure printed after ``≥`` or ``>``: a floor, which a budget above it does not break."""
+    if fact.location.start is None:
+        return False
+    before = normalise(context.document.source.line(fact.location.line))[: fact.location.start]
+    return re.search(r"[≥>]=?\s*$", before) is not None
+
+
+def _caps(context: Context, table: Table) -> tuple[list[Fact], str | None]:
     """The form's whole-project cost caps, or why they cannot be told apart."""
-    caps = [fact for fact in table.facts if _is_total_cap(fact)]
+    caps = [f for f in table.facts if _is_total_cap(f) and not _is_floor(context, f)]
     per_line: dict[int, int] = {}
     for fact in caps:
         per_line[fact.location.line] = per_line.get(fact.location.line, 0) + 1
@@ -74,7 +82,7 @@ def cost_cap(context: Context) -> None:
     for table in context.document.tables:
         if table.kind.name != "项目支出绩效目标表":
             continue
-        caps, why = _caps(table)
+        caps, why = _caps(context, table)
         if why is not None:
             context.skip(message(f"form_costs.ambiguous_{why}", table=Term(table.id)))
             continue
