@@ -64,6 +64,20 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         # BA907: "(四) 国有资本经营预算支出安排情况" (1473) stands over "截至 2025 年 12 月 31 日，
         # 占有使用国有资产 2766.19 万元…" (1475): the 国有资产 section, no word of 国有资本经营.
         ("BA907", "warning", (1473, 1475)),
+        # BA410: the 部门运转经费 form (项目名称 line 782) gives 项目当年预算 80.64 万元 (line 795),
+        # its 测算 80.64 (lines 808-809), but caps 成本控制额度 at ≤67.14 万元 in both its 长期
+        # (line 816) and 年度 (line 828) indicators: 13.5 万元 of the budget the cap forbids.
+        ("BA410", "warning", (795, 816, 828)),
+        # BA411: all 11 project forms state 支出功能分类 "208 类 16 款" (lines 480, 554, 632, 715,
+        # 792, 863, 945, 1022, 1104, 1183, 1260). The 支出总表 (lines 198-213) uses under 208 only
+        # 20805 and 20899, with no 项目支出; all 978.48 of 项目支出 is 2013799 其他网信事务支出
+        # (line 203). 20816 appears nowhere in the text.
+        # BA413: the form of 江夏区政务信息化综合运维服务 (line 1264) says 2024 年 and 2025 年
+        # 项目预算 0 万元, a project new this year; its annual indicators (header lines
+        # 1300-1301: 2024年, 2025年, 预期当年实现值) give 成本控制额度 ≤272万元 in all three
+        # cells (line 1302): caps for two years with no budget, copied from this year's.
+        ("BA413", "warning", (1264, 1302)),
+        ("BA411", "warning", (204, 480, 554, 632, 715, 792, 863, 945, 1022, 1104, 1183, 1260)),
     },
     # BA715: the 名词解释 lists 行政单位离退休 (line 1788) and 事业单位离退休 (1793) under 20805
     # (line 302), whose only 项 is 2080505 (line 304), and 行政单位医疗 (1803) under 21011
