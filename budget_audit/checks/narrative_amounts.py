@@ -196,12 +196,13 @@ def _similar_row(context: Context, claim: AmountClaim) -> None:
                 best = (shared, fact)
     if best is not None and stated.value != 0:
         fact = best[1]
+        project = fact.kind == "项目支出表"  # a project's name, not a 科目's
         context.report(
             message(
-                "narrative.similar_row",
+                "narrative.similar_project" if project else "narrative.similar_row",
                 subject=claim.subject,
                 stated=claim.value.raw,
-                row=f"{fact.code or ''} {fact.name}",
+                row=f"{fact.code or ''} {fact.name}".strip(),
             ),
             [claim_evidence(context, claim.sentence, claim.value), fact_evidence(context, fact)],
         )
