@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from budget_audit.checks.access import first_table, tables
+from budget_audit.claims.rows import FUNCTIONAL_TABLES
 from budget_audit.findings import Evidence
 from budget_audit.messages import Term, message
 from budget_audit.numbers import normalise
@@ -21,7 +22,6 @@ from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
 
 _FIELD = re.compile(r"^支出功能分类(?:科目)?[:：]?(\d{3})类(?:(\d{2})款)?(?:(\d{2})项)?")
-_FUNCTION_TABLES = ("支出总表", "一般公共预算支出表", "政府性基金预算支出表")
 
 
 def _stated(context: Context, table: Table) -> tuple[int, str] | None:
@@ -49,7 +49,7 @@ def form_function_code(context: Context) -> None:
     overview = first_table(document, "支出总表")
     codes = {
         row.code
-        for kind in _FUNCTION_TABLES
+        for kind in FUNCTIONAL_TABLES
         for table in tables(document, kind)
         for row in table.rows
         if row.code

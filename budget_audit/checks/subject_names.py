@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from budget_audit.checks.access import bare_name
+from budget_audit.claims.rows import FUNCTIONAL_TABLES
 from budget_audit.document import Document
 from budget_audit.facts import Row
 from budget_audit.findings import Evidence
@@ -25,13 +26,6 @@ from budget_audit.narrative import Sentence, read_narrative
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 
-_FUNCTIONAL = (
-    "支出总表",
-    "财政拨款支出表",
-    "一般公共预算支出表",
-    "政府性基金预算支出表",
-    "国有资本经营预算支出表",
-)
 _LENGTH = {"类": 3, "款": 5, "项": 7}
 _CJK = "\u4e00-\u9fff"
 # a level: its name (Chinese, with bracketed words such as (室) or (境) and 、 between items)
@@ -110,7 +104,7 @@ def _rows(document: Document) -> dict[str, Row] | None:
     when a coded row's name was not read (the tables cannot then say a name is absent)."""
     rows: dict[str, Row] = {}
     for table in document.tables:
-        if table.kind.name not in _FUNCTIONAL:
+        if table.kind.name not in FUNCTIONAL_TABLES:
             continue
         for row in table.rows:
             if row.code and len(row.code) in (3, 5, 7) and row.code.isdigit():

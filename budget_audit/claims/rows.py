@@ -21,7 +21,8 @@ from budget_audit.messages import Items, Message, Note, Term, message
 from budget_audit.tables.table import Table
 
 PATH = re.compile(r"(?P<name>[^()]+?)\((?P<level>类|款|项)\)")
-_FUNCTIONAL = (
+# The tables whose rows are 科目 by function (类/款/项 codes).
+FUNCTIONAL_TABLES = (
     "支出总表",
     "财政拨款支出表",
     "一般公共预算支出表",
@@ -29,7 +30,7 @@ _FUNCTIONAL = (
     "国有资本经营预算支出表",
 )
 _ECONOMIC = ("一般公共预算基本支出表", "财政拨款基本支出表")
-_BY_NAME = (*_ECONOMIC, *_FUNCTIONAL)
+_BY_NAME = (*_ECONOMIC, *FUNCTIONAL_TABLES)
 _SUMMARIES = ("收支总表", "财政拨款收支总表")
 _STRAY_FIGURE = re.compile(r"[\s\d,.]+$")
 _PROJECTS = "项目支出表"
@@ -138,7 +139,7 @@ def by_path(document: Document, key: str, scope: str | None) -> Resolution | Non
     coded = [
         t
         for t in document.tables
-        if t.kind.name in _FUNCTIONAL and any(r.code and len(r.code) <= 7 for r in t.rows)
+        if t.kind.name in FUNCTIONAL_TABLES and any(r.code and len(r.code) <= 7 for r in t.rows)
     ]
     found: list[tuple[Table, Row]] = []
     missing: Message | None = None
@@ -234,7 +235,7 @@ def by_name(document: Document, key: str, scope: str | None) -> Resolution | Non
         for row in table.rows
         if row.cells and row_name(row) == key
     ]
-    if any(t.kind.name in _FUNCTIONAL for t, _ in found):
+    if any(t.kind.name in FUNCTIONAL_TABLES for t, _ in found):
         found += _summary_rows(document, key)
     projects = [
         fact
