@@ -35,6 +35,8 @@ _TABLE_ANCHOR = re.compile(
 )
 _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+# Words that open a note under a table (``注：…``, ``说明：本部门无…``).
+NOTE_WORDS = ("注", "说明", "备注")
 _PAGE_NUMBER = re.compile(r"^\s*[—\-–]+\s*\d+\s*[—\-–]+\s*$")
 _EMPTY_WORDS = re.compile(r"为空|空表|无相关|没有|本部门无|本单位无|未安排|未使用")
 _TITLE_TAIL = 4  # the most characters a title's wrapped end has on its line (``算表``)
@@ -176,6 +178,12 @@ def find_kind(source: SourceText) -> DocumentKind:
     return DocumentKind(scope, stage, template)
 
 
+def is_bare_page_number(text: str) -> bool:
+    """A line of one to three digits alone: a page number where no figure can stand (between
+    a table's number and its title, or between two rows of a table)."""
+    return _BARE_PAGE_NUMBER.match(text) is not None
+
+
 def is_page_number(text: str) -> bool:
     """Page numbers of PDF text (``— 17 —``, ``- 8 -``)."""
     return _PAGE_NUMBER.match(text) is not None
@@ -204,7 +212,7 @@ def find_parts(source: SourceText) -> list[Part]:
     last_heading: dict[str, int] = {}
     seen: Counter[str] = Counter()
     for number, printed in enumerate(source.lines, start=1):
-        text = _GLUED_HEADING.sub("", printed, count=1)
+        text = _unglued(printed)
         match = _PART_HEADING.match(text)
         if match and part_of_heading(text) is not None:
             last_heading[match.group(1)] = number
@@ -222,7 +230,7 @@ def find_parts(source: SourceText) -> list[Part]:
         if repeated:  # a numeral seen only on the contents page heads no body
             last_heading = {n: line for n, line in last_heading.items() if line >= min(repeated)}
         starts = [
-            (line, str(part_of_heading(_GLUED_HEADING.sub("", source.line(line), count=1))))
+            (line, str(part_of_heading(_unglued(source.line(line)))))
             for line in last_heading.values()
         ]
         named = {name for _, name in starts}
@@ -232,11 +240,18 @@ def find_parts(source: SourceText) -> list[Part]:
         )
     parts = []
     for index, (line, name) in enumerate(starts):
-        end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(source.lines)
-        if end + 1 < len(source.lines) and _GLUED_HEADING.match(source.line(end + 1)):
-            end += 1  # the sentence the next heading is glued to ends this part
+        end = len(source.lines)
+        if index + 1 < len(starts):
+            following = starts[index + 1][0]
+            # the sentence the next heading is glued to ends this part
+            end = following if _GLUED_HEADING.match(source.line(following)) else following - 1
         parts.append(Part(name, line, end))
     return parts
+
+
+def _unglued(text: str) -> str:
+    """The line from its part heading on, when a sentence ends before it on the same line."""
+    return _GLUED_HEADING.sub("", text, count=1)
 
 
 def _first_each(headings: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -331,10 +346,11 @@ def _wrapped_title(source: SourceText, number: int, last: int) -> tuple[str, int
         return None
     joined = text
     for following in range(number + 1, min(number + 3, last) + 1):
-        piece = normalise(source.line(following)).strip()
-        if not piece or len(re.sub(r"[“”\"\s]", "", piece)) > _TITLE_TAIL:
+        raw_piece = normalise(source.line(following)).strip()
+        piece = re.sub(r"[“”\"\s]", "", raw_piece)
+        if not raw_piece or len(piece) > _TITLE_TAIL:
             return None
-        joined += re.sub(r"[“”\"\s]", "", piece)
+        joined += piece
         if joined.endswith("表"):
             return joined, following
     return None
@@ -373,7 +389,7 @@ def is_figures_row(text: str) -> bool:
 def _says_empty(text: str) -> bool:
     """A note that the table above it has no figures (``注：本部门无政府性基金预算…，故本表为空表``)."""
     stripped = normalise(text).strip()
-    return stripped.startswith(("注", "说明", "备注")) and _EMPTY_WORDS.search(stripped) is not None
+    return stripped.startswith(NOTE_WORDS) and _EMPTY_WORDS.search(stripped) is not None
 
 
 def find_grid_blocks(source: SourceText, first: int, vocabulary: Vocabulary) -> list[Block]:
@@ -401,7 +417,7 @@ def find_grid_blocks(source: SourceText, first: int, vocabulary: Vocabulary) -> 
                 continue
         last = grid[-1]
         while last < block.last_line and normalise(source.line(last + 1)).strip().startswith(
-            ("注", "说明", "备注")
+            NOTE_WORDS
         ):
             last += 1
         block.last_line = last
@@ -452,6 +468,6 @@ def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[
             continue
         if current is not None:
             current.last_line = number
-            if _is_content(text) and not (not has_content and _BARE_PAGE_NUMBER.match(text)):
+            if _is_content(text) and not is_bare_page_number(text):
                 has_content = True  # (a page number between a table's number and its title is not)
     return blocks

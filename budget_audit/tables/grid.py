@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget_audit.facts import Fact, Row
+from budget_audit.layout import NOTE_WORDS, is_bare_page_number
 from budget_audit.location import Location
 from budget_audit.numbers import (
     Interval,
@@ -28,7 +29,6 @@ from budget_audit.tables.tokens import LineToken, line_tokens
 
 _CODE = re.compile(r"^\[?(\d{2,7}|\d{11}[A-Z]\d{9})\]?(?=\s|$|[^\d\w]|[\u4e00-\u9fff])(?!年)")
 _TOTAL_LABELS = ("合计", "总计")
-_NOTE_WORDS = ("注", "说明", "备注")
 # An amount as tables print it (``705,443.00``, ``13.26``), found inside a row's label.
 _AMOUNT_IN_LABEL = re.compile(
     r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.])\d+\.\d{2}(?!\d)"
@@ -36,7 +36,6 @@ _AMOUNT_IN_LABEL = re.compile(
 # Rows a table may have that fit no placement, or carry no label, before its lines are taken
 # not to be rows at all (or a fifth of its rows, if more; and never half of them).
 _MOST_BROKEN_ROWS = 2
-_PAGE_FURNITURE = re.compile(r"\s*\d{1,3}\s*")
 # A code printed in 类 | 款 | 项 columns and extracted as words (``201 13 01 行政运行``).
 _SPLIT_CODE = re.compile(r"^(\d{3})\s+(\d{2})(?:\s+(\d{2}))?(?=\s*[^\d\s.,])")
 
@@ -296,18 +295,13 @@ def read_space_rows(lines: list[tuple[int, str]]) -> list[RawRow]:
         tokens = line_tokens(number, text)
         normalised = normalise(text)
         following = content[position + 1][1] if position + 1 < len(content) else ""
-        trailing = (
-            [] if _is_code_line(normalised, following) else _trailing_numbers(normalised, tokens)
-        )
-        if normalised.strip().startswith(_NOTE_WORDS):
+        if normalised.strip().startswith(NOTE_WORDS):
             pending = None  # a note under the table ends any row still open
             continue
-        if (
-            pending is None
-            and _PAGE_FURNITURE.fullmatch(normalised)
-            and not _is_code_line(normalised, following)
-        ):
+        code_line = _is_code_line(normalised, following)
+        if pending is None and not code_line and is_bare_page_number(normalised):
             continue  # a bare page number between two rows
+        trailing = [] if code_line else _trailing_numbers(normalised, tokens)
         if pending is None and _leads_with_code(trailing):
             trailing = trailing[1:]  # ``30108 1,064.46``: the code, its name wrapped around it
         label = normalised[: trailing[0].token.start].strip() if trailing else normalised.strip()
@@ -419,35 +413,23 @@ def place_rows(
         return result  # no row: neither its figures nor its names are the table's
     for raw in raw_rows:
         if raw.code is not None:
-            spelt = ""
+            spelt = ""  # a code printed in 类 款 项 words is its words joined
             for token in line_tokens(raw.first_line, raw.text_of_code_line):
-                if token.token.raw == raw.code or raw.code.startswith(spelt + token.token.raw):
+                if raw.code.startswith(spelt + token.token.raw):
                     result.identifiers[token.key] = "row code"
                     spelt += token.token.raw
-                if spelt == raw.code or token.token.raw == raw.code:
-                    break
+                    if spelt == raw.code:
+                        break
     for raw, row in zip(raw_rows, pending, strict=True):
         name = raw.name or ("合计" if raw is raw_rows[0] and raw.code is None else "")
         table_row = Row(len(result.rows), raw.code, name, raw.first_line, raw.last_line)
-        if row.chosen is None:
+        why = None if row.chosen is None else _why_unread(raw, row, names)
+        if row.chosen is None or why is not None:
+            if why is not None:
+                result.ambiguous.append(f"line {raw.last_line}: {why}; left unread")
             table_row.unread = bool(raw.tokens)
             result.rows.append(table_row)
-            continue  # numbers that fit no column stay unclaimed and show as not understood
-        if raw.positions is None and _AMOUNT_IN_LABEL.search(" ".join(raw.labels)):
-            result.ambiguous.append(
-                f"line {raw.last_line}: amounts inside the row's label; left unread"
-            )
-            table_row.unread = True
-            result.rows.append(table_row)
-            continue  # several rows run together on one line: which figures are whose?
-        if row.how == "ambiguous":
-            result.ambiguous.append(
-                f"line {raw.last_line}: {len(row.candidates)} placements fit "
-                f"({'; '.join(', '.join(names[i] for i in p) for p in row.candidates)}); left unread"
-            )
-            table_row.unread = True
-            result.rows.append(table_row)
-            continue  # which column each figure stands in is a guess: none is read
+            continue  # unclaimed numbers show as not understood; their cells are unknown
         if row.how == "forced":
             result.ambiguous.append(
                 f"line {raw.last_line}: no placement keeps the row's identities; placed on the usual columns"
@@ -472,6 +454,18 @@ def place_rows(
     return result
 
 
+def _why_unread(raw: RawRow, row: PendingRow, names: tuple[str, ...]) -> str | None:
+    """Why a placed row's figures are not read, or ``None``: which column each stands in
+    would be a guess (several placements fit), or its label holds amounts (rows run
+    together on one line: which figures are whose?)."""
+    if raw.positions is None and _AMOUNT_IN_LABEL.search(" ".join(raw.labels)):
+        return "amounts inside the row's label"
+    if row.how == "ambiguous":
+        fits = "; ".join(", ".join(names[i] for i in p) for p in row.candidates)
+        return f"{len(row.candidates)} placements fit ({fits})"
+    return None
+
+
 def _not_rows(raw_rows: list[RawRow], pending: list[PendingRow]) -> str | None:
     """Why the lines of a table do not read as its rows, or ``None`` when they do.
 
@@ -487,18 +481,16 @@ def _not_rows(raw_rows: list[RawRow], pending: list[PendingRow]) -> str | None:
     ]
     if not with_figures:
         return None
-    unlabelled = sum(1 for raw, _ in with_figures if raw.code is None and not raw.name)
-    forced = sum(1 for _, row in with_figures if row.how == "forced")
-    broken = sum(
-        1 for raw, row in with_figures if row.how == "forced" or (raw.code is None and not raw.name)
-    )
+    unlabelled = {i for i, (raw, _) in enumerate(with_figures) if raw.code is None and not raw.name}
+    forced = {i for i, (_, row) in enumerate(with_figures) if row.how == "forced"}
+    broken = len(unlabelled | forced)
     if broken <= max(_MOST_BROKEN_ROWS, len(with_figures) // 5) and not (
         broken >= _MOST_BROKEN_ROWS and 2 * broken >= len(with_figures)
     ):
         return None
     return (
-        f"lines {raw_rows[0].first_line}-{raw_rows[-1].last_line}: {unlabelled} rows without "
-        f"a label and {forced} rows no placement fits: not read as rows; left unread"
+        f"lines {raw_rows[0].first_line}-{raw_rows[-1].last_line}: {len(unlabelled)} rows without "
+        f"a label and {len(forced)} rows no placement fits: not read as rows; left unread"
     )
 
 

@@ -207,7 +207,7 @@ def _printed_kind(kind: TableKind, lines: list[tuple[int, str]], raw: list[RawRo
 
     A header that names the total and some of the kind's columns (``功能科目名称
     金额``, ``合计 基本支出 项目支出``) tells which columns the figures stand in, as
-    as long as no row prints more figures than it names. Otherwise (a column named
+    long as no row prints more figures than it names. Otherwise (a column named
     in words we do not know, or a header wrapped a character a line) the figures
     are placed over the kind's standard columns.
     """
