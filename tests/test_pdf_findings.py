@@ -131,6 +131,12 @@ REAL: dict[str, Pinned] = {
         # 58: “医疗卫生与计划生育支出(类)…”: the 类 210 is 卫生健康支出 in the 收入/支出总表
         # and the 一般公共预算支出表 (lines 89, 109, 138); the text names it as it was before 2018.
         ("BA710", "warning", (58,)): (None, None),
+        # 111 (p9) and 140 (p11): the 项 row 事业单位医疗 is printed “7 11 02” (read 71102) under
+        # 210 卫生健康支出 / 21011 行政事业单位医疗 (lines 109-110, 138-139); every other 款 row of
+        # both tables has its 类 printed (20805, 20810 under 208; 22102 under 221), and no 类 711
+        # exists anywhere. The code should be 2101102, as 社会福利院's 30110 医疗保险 implies.
+        ("BA103", "warning", (109, 111)): (None, None),
+        ("BA103", "warning", (138, 140)): (None, None),
     },
 }
 

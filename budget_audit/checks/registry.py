@@ -3,6 +3,7 @@ rule pack) cannot be named by a rule."""
 
 from budget_audit.checks import (
     change_rates,
+    codes,
     cross,
     document_kind,
     final_accounts,
@@ -35,6 +36,7 @@ from budget_audit.rule import CheckKind
 KINDS: tuple[CheckKind, ...] = (
     sums.hierarchy_sum,
     sums.row_identity,
+    codes.code_hierarchy,
     summary.summary_items,
     summary.summary_balance,
     cross.same_figure,
