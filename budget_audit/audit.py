@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from budget_audit.causes import gather_by_cell
 from budget_audit.claims.model import (
     AmountClaim,
     ChangeClaim,
@@ -37,6 +38,8 @@ Claim = AmountClaim | ShareClaim | ChangeClaim | ListClaim | CountClaim | Outtur
 class Audit:
     """The findings of one document, what could not be checked, and the rules that ran.
 
+    ``found`` holds one finding per cause: the table checks that failed over one printed
+    cell are gathered under one of them (its ``related``; ``every_finding`` lists them all).
     ``hidden`` holds the findings a baseline accepted: reports count them.
     ``path`` is the file as the user named it (reports link to it).
     """
@@ -48,6 +51,11 @@ class Audit:
     rules: tuple[Rule, ...] = ()
     hidden: list[Finding] = field(default_factory=list)
     path: str | None = None
+
+    @property
+    def every_finding(self) -> list[Finding]:
+        """Each finding and those gathered under it, in report order."""
+        return [each for finding in self.found for each in finding.with_related]
 
     @property
     def findings(self) -> pd.DataFrame:
@@ -220,6 +228,7 @@ def audit_document(document: Document, rules: list[Rule], path: str | None = Non
     for claim in document.claims.all():
         claim.status, claim.note = "not checkable", ""
     found, not_checked = run_rules(document, rules)
+    found = gather_by_cell(found)
     found = [replace(f, fingerprint=key) for f, key in zip(found, fingerprints(found), strict=True)]
     coverage = document.coverage
     not_checked = [

@@ -117,6 +117,15 @@ class Finding:
     # the message as a catalogue id and parameters, for reports in another language;
     # ``message`` is its Chinese rendering (None: a check that wrote a plain string)
     template: Message | None = field(default=None, compare=False)
+    # one cause, one finding (causes.py): the other table checks that failed over the same
+    # printed cell, and that cell
+    related: tuple[Finding, ...] = field(default=(), compare=False)
+    suspect: Evidence | None = field(default=None, compare=False)
+
+    @property
+    def with_related(self) -> tuple[Finding, ...]:
+        """This finding and those gathered under it (one cause, one finding: causes.py)."""
+        return (self, *self.related)
 
     def message_in(self, lang: str) -> str:
         """The message in ``lang``: rendered from its template, or the plain string as written."""
@@ -146,4 +155,8 @@ class Finding:
             value = getattr(self, key)
             if value is not None:
                 data[key] = f"{value:f}"
+        if self.related:
+            data["related"] = [other.as_json(lang) for other in self.related]
+        if self.suspect is not None:
+            data["suspect"] = self.suspect.as_json()
         return data

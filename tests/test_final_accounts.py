@@ -31,7 +31,7 @@ def document(workbook: Path) -> ba.Document:
 
 
 def _errors(path: Path) -> list[Finding]:
-    return [f for f in ba.audit(path).found if f.severity in ("error", "warning")]
+    return [f for f in ba.audit(path).every_finding if f.severity in ("error", "warning")]
 
 
 def _cells(finding: Finding) -> list[str | None]:

@@ -40,7 +40,11 @@ def document(tables: str) -> Document:
 
 def findings(doc: Document) -> list[tuple[str, str, int]]:
     audit = audit_document(doc, builtin_rules())
-    return [(f.rule, f.severity, f.evidence[0].line) for f in audit.found if f.severity != "info"]
+    return [
+        (f.rule, f.severity, f.evidence[0].line)
+        for f in audit.every_finding
+        if f.severity != "info"
+    ]
 
 
 ONE_COLUMN = """公开05表

@@ -61,6 +61,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "show_info": ("加 --show-info 显示", "--show-info shows them"),
     "printed": ("原件中所引单元格", "the cited cells as printed"),
     "unreadable": ("无法读取", "could not be read"),
+    "same_cell": ("同一数字另致不符", "the same figure also fails"),
     "概况": ("概况", "overview"),
     "预算表": ("预算表", "tables"),
     "情况说明": ("情况说明", "narrative"),

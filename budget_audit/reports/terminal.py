@@ -88,6 +88,16 @@ def _print_finding(
         console.print(Text.assemble((prefix, "dim"), body), soft_wrap=True)
         if not marked and spans:
             console.print(" " * cell_len(prefix) + carets(text, spans), soft_wrap=True)
+    for other in finding.related:  # one cause, one finding: the other checks the cell fails
+        console.print(
+            Text.assemble(
+                (f"    {label('same_cell', lang)} ", "dim"),
+                (other.rule, _STYLE[other.severity]),
+                f" {finding_where(audit, other)}: ",
+                other.message_in(lang),
+            ),
+            soft_wrap=True,
+        )
     console.print()
 
 
