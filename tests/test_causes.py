@@ -67,3 +67,16 @@ def test_the_json_report_keeps_the_gathered_findings() -> None:
     report = json.loads(json.dumps(audit_json(audit), ensure_ascii=False))
     [finding] = [f for f in report["findings"] if f["severity"] == "error"]
     assert [f["rule"] for f in finding["related"]] and finding["suspect"]["line"] == OFFICE_LINE
+
+
+def test_markdown_and_sarif_show_the_gathered_findings() -> None:
+    from budget_audit.reports.markdown import render_markdown
+    from budget_audit.reports.sarif import sarif_log
+
+    audit = audit_document(document(TABLE.replace("30201 办公费 4.00", "30201 办公费 5.00")), RULES)
+    [primary] = [f for f in audit.found if f.severity == "error"]
+    [other] = primary.related
+    assert f"同一数字另致不符: {other.rule}" in render_markdown([audit])
+    [result] = [r for r in sarif_log([audit])["runs"][0]["results"] if r["level"] == "error"]
+    said = [loc["message"]["text"] for loc in result["relatedLocations"]]
+    assert any(text.startswith(f"{other.rule}: ") for text in said)

@@ -91,6 +91,11 @@ def _finding(audit: Audit, finding: Finding, lang: str) -> list[str]:
     for cited in cited_lines(audit, finding):
         place = f"p{cited.page}:{cited.line}" if cited.page is not None else str(cited.line)
         out.append(f"- {label('line', lang)} {place}: {_marked(cited.text, cited.spans)}")
+    for other in finding.related:  # one cause, one finding: the other checks the cell fails
+        where = finding_where(audit, other).replace("`", "")
+        out.append(
+            f"- {label('same_cell', lang)}: {other.rule} `{where}` {escape(other.message_in(lang))}"
+        )
     out.append("")
     return out
 

@@ -94,6 +94,16 @@ def _location(uri: str, evidence: Evidence) -> dict[str, Any]:
     return location
 
 
+def _cited(finding: Finding, lang: str) -> list[tuple[Evidence, str]]:
+    """Each number the finding cites with what to say of it; the checks gathered under it
+    (one cause, one finding) add theirs, each labelled with its rule and message."""
+    cited = [(e, e.value or e.text) for e in finding.evidence]
+    for other in finding.related:
+        said = f"{other.rule}: {other.message_in(lang)}"
+        cited += [(e, said) for e in other.evidence]
+    return cited
+
+
 def _result(finding: Finding, uri: str, index: dict[str, int], lang: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule,
@@ -101,8 +111,8 @@ def _result(finding: Finding, uri: str, index: dict[str, int], lang: str) -> dic
         "message": {"text": finding.message_in(lang)},
         "locations": [_location(uri, finding.evidence[0])],
         "relatedLocations": [
-            {"id": number, **_location(uri, e), "message": {"text": e.value or e.text}}
-            for number, e in enumerate(finding.evidence)
+            {"id": number, **_location(uri, e), "message": {"text": text}}
+            for number, (e, text) in enumerate(_cited(finding, lang))
         ],
         "partialFingerprints": {FINGERPRINT: finding.fingerprint},
     }
