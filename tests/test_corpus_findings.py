@@ -91,7 +91,12 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
     # only 表 5-1 and no procurement table: one finding for the contents page's two promises.
     # BA715: the 名词解释 (line 627) lists 其他医疗保障支出(项) under 21011 (line 158), whose 项
     # are 2101102 事业单位医疗, 2101103 公务员医疗补助, 2101199 其他行政事业单位医疗支出.
-    "qingshan-2026": {("BA901", "warning", (19, 25)), ("BA715", "warning", (158, 627))},
+    # BA908: the 名词解释 numbers (五) “三公”经费 (line 631), then (十二) 机关运行经费 (635).
+    "qingshan-2026": {
+        ("BA901", "warning", (19, 25)),
+        ("BA715", "warning", (158, 627)),
+        ("BA908", "warning", (631, 635)),
+    },
     # BA715: the 名词解释 names 宣传事务(款) under 201 (line 290), whose only 款 is 20103
     # 政府办公厅(室)及相关机构事务 (line 1998), and the 类 医疗卫生与计划生育支出 (line 2002):
     # the tables' 类 are 201, 208, 210 卫生健康支出, 221 (201's row, line 290, is cited).

@@ -6,6 +6,7 @@ from budget_audit.checks import (
     codes,
     cross,
     document_kind,
+    enumeration,
     final_accounts,
     form_costs,
     form_prose,
@@ -88,4 +89,5 @@ KINDS: tuple[CheckKind, ...] = (
     repeated.repeated_figure,
     parts.empty_sections,
     parts.section_subjects,
+    enumeration.section_numbers,
 )
