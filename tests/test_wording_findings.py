@@ -15,18 +15,24 @@ from tests.conftest import DOCUMENTS, corpus_document
 
 WORDING_RULES = [r for r in builtin_rules() if r.family == "wording"]
 
-# BA802-BA804: no document has a placeholder (XX, ××, 某某), a title naming another kind than
-# 部门预算 (each cover and part heading says 部门预算), or two punctuation marks in a row
-# (grep '[，。、；：,;:][，。、；：,;:]' finds none).
+# BA802-BA804: no document has a placeholder of the XX, ××, 某某 kind, a title naming another
+# kind than 部门预算 (each cover and part heading says 部门预算), or two punctuation marks in a
+# row (grep '[，。、；：,;:][，。、；：,;:]' finds none). BA802 finds the blanks of another kind:
+# targets with sign and unit but no figure, and the template's own instruction.
 EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
-    "hanyang-2025": set(),  # 15 万件 (lines 212, 791, 850) and 8.2 万度 (628) are counts, not money
+    # 15 万件 (lines 212, 791, 850) and 8.2 万度 (628) are counts, not money. BA802: the 视频平台
+    # form's 前年/上年 columns print 「≤万元」(521), 「≥个 ≥个」(530), 「≤次 ≤次」(543) where every
+    # other form prints 无: one form, one finding.
+    "hanyang-2025": {("BA802", "warning", (521, 530, 543))},
     "jiangxia-2026": {
         # "6、江夏区政务信息化综合运维服务 272 万云，": 万云 for 万元 (项目支出表 line 393: 272.00)
         ("BA801", "warning", (1447,)),
     },
     "qiaokou-2025": set(),  # "印刷费 0.94万，" abbreviates 万元: not a misspelt unit
-    "qingshan-2026": set(),
-    "qingshan-bigdata-2024": set(),
+    # (十三)/(七) 其他专用名词 is followed by the template's instruction「根据本部门使用的其他专用
+    # 名词补充解释。」instead of any term.
+    "qingshan-2026": {("BA802", "warning", (639,))},
+    "qingshan-bigdata-2024": {("BA802", "warning", (2039,))},
 }
 
 

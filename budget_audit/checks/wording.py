@@ -11,6 +11,7 @@ import re
 from budget_audit.checks.passages import passages
 from budget_audit.claims.reader import MISSPELT_UNIT, subject_before
 from budget_audit.claims.subjects import resolve
+from budget_audit.document import Document
 from budget_audit.findings import Evidence
 from budget_audit.messages import Items, message
 from budget_audit.narrative import Sentence
@@ -18,6 +19,7 @@ from budget_audit.params import INTEGER, PATTERN, TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 
 _OTHER_MONEY = re.compile(r"\d\s*(?:万元|元)")
+Place = tuple[Sentence, list[re.Match[str]]]  # a passage and the blanks found in it
 
 
 @check_kind(
@@ -78,7 +80,7 @@ def placeholders(context: Context) -> None:
     the first places.
     """
     source, most = context.document.source, context.rule.params["most"]
-    places: list[tuple[Sentence, list[re.Match[str]]]] = []
+    places: list[Place] = []
     for text in passages(context.document):
         found = sorted(
             (m for pattern in context.rule.params["patterns"] for m in pattern.finditer(text.text)),
@@ -94,15 +96,37 @@ def placeholders(context: Context) -> None:
              for text, found in places[:most]],
         )  # fmt: skip
         return
-    for text, found in places:
+    for group in _by_table(context.document, places):
+        text, first = group[0][0], group[0][1][0]
         context.report(
             message(
                 "wording.placeholders",
-                found=Items(tuple(m.group() for m in found), "」「", "” “"),
-                around=_around(text.text, found[0]),
+                found=Items(tuple(m.group() for _, found in group for m in found), "」「", "” “"),
+                around=_around(text.text, first),
             ),
-            [Evidence.at(source, text.line_at(m.start()), m.group()) for m in found],
+            [
+                Evidence.at(source, text.line_at(m.start()), m.group())
+                for text, found in group
+                for m in found
+            ],
         )
+
+
+def _by_table(document: Document, places: list[Place]) -> list[list[Place]]:
+    """The places with blanks, those inside one table (a form's unfilled year columns) taken
+    together: one table left unfilled is one slip, however many of its lines show it."""
+    spans = [(t.first_line, t.last_line) for t in document.tables]
+    groups: list[list[Place]] = []
+    last_span: tuple[int, int] | None = None
+    for place in places:
+        line = place[0].first_line
+        span = next((s for s in spans if s[0] <= line <= s[1]), None)
+        if span is not None and span == last_span:
+            groups[-1].append(place)
+        else:
+            groups.append([place])
+        last_span = span
+    return groups
 
 
 def _not_overlapping(matches: list[re.Match[str]]) -> list[re.Match[str]]:
