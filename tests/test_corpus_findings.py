@@ -86,6 +86,12 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         ("BA715", "warning", (302, 1788)),
         ("BA715", "warning", (302, 1793)),
         ("BA715", "warning", (312, 1803)),
+        # BA716: 工资福利支出 "主要用于：…、职业年金缴费、…" (1628); the 基本支出表's 301 rows
+        # (479-497) have no 30109 职业年金缴费. 公用经费 "主要用于：办公费、印刷费、水费、电费、
+        # 邮电费、…" (1644-1648): 印刷费、邮电费、因公出国(境)费、维修(护)费、会议费、公务用车运行
+        # 维护费、其他交通费用 have no row among its 302 rows (501-519).
+        ("BA716", "warning", (479, 481, 483, 485, 487, 489, 491, 493, 495, 497, 1628)),
+        ("BA716", "warning", (501, 503, 505, 507, 509, 511, 513, 515, 517, 519, 1644, 1646, 1648)),
     },
     # Contents line 19 promises 表5 分功能 and 分单位, line 25 a 政府采购预算表; the body prints
     # only 表 5-1 and no procurement table: one finding for the contents page's two promises.
@@ -96,6 +102,10 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         ("BA901", "warning", (19, 25)),
         ("BA715", "warning", (158, 627)),
         ("BA908", "warning", (631, 635)),
+        # BA716: 公用经费 28.8 万元 "主要用于：办公费、印刷费、邮电费、差旅费、维修(护)费、劳务费、
+        # 委托业务费、其他商品和服务支出等" (563); the 基本支出表 itemises 302 as 30201 办公费
+        # 10.20 and 30299 其他商品和服务支出 18.60 only (256-257): six named uses have no money.
+        ("BA716", "warning", (256, 257, 563)),
     },
     # BA715: the 名词解释 names 宣传事务(款) under 201 (line 290), whose only 款 is 20103
     # 政府办公厅(室)及相关机构事务 (line 1998), and the 类 医疗卫生与计划生育支出 (line 2002):
@@ -103,6 +113,9 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
     "qingshan-bigdata-2024": {
         ("BA715", "warning", (290, 1998)),
         ("BA715", "warning", (290, 2002)),
+        # BA716: the same template list (1879-1881) names 印刷费、电费、邮电费、差旅费、维修(护)费、
+        # 劳务费、委托业务费; the table's 302 rows are 30201 办公费 and 30299 only (463, 465).
+        ("BA716", "warning", (463, 465, 1879, 1881)),
     },
 }
 

@@ -15,6 +15,7 @@ from budget_audit.checks import (
     form_units,
     forms,
     listings,
+    named_uses,
     narrative_amounts,
     narrative_changes,
     narrative_lists,
@@ -90,4 +91,5 @@ KINDS: tuple[CheckKind, ...] = (
     parts.empty_sections,
     parts.section_subjects,
     enumeration.section_numbers,
+    named_uses.named_uses,
 )
