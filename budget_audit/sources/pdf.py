@@ -1,6 +1,8 @@
-"""PDF disclosures with a text layer, read with pdfplumber (MIT).
+"""PDF disclosures with a text layer, read with pdfplumber (MIT) on objects PDFium reads.
 
-Each page is read once: its ruled tables through pdfplumber's table finder
+Each page's characters and ruling lines come from PDFium
+(:mod:`~budget_audit.sources.pdfium_objects`, pdfminer where PDFium cannot
+serve), and each page is read once: its ruled tables through pdfplumber's table finder
 (only on pages that draw rules), its prose as the text lines outside those
 tables. Both are rendered in reading order (top to bottom) by
 :class:`~budget_audit.sources.render.Rendering`, a table row as its cells.
@@ -45,6 +47,8 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
     import pdfplumber  # imported here: text users never pay for it
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from budget_audit.sources.pdfium_objects import pdfium_pages
+
     settings = settings or PdfSettings()
     try:
         pdf = pdfplumber.open(path)
@@ -72,23 +76,27 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
         rendering = Rendering(path.name, "pdf")
         page_lines = []
         shape: _Shape | None = None
-        for number, page in enumerate(pages, start=1):
-            started = time.monotonic()
-            try:
-                items, shape = _page_items(page, settings, shape)
-                page_lines.append(items)
-                page.close()  # each page is read once: drop its parsed objects (half the peak memory)
-            except Exception as error:
-                raise InputError(
-                    f"{path.name}: page {number} cannot be read ({type(error).__name__}); "
-                    "the file may be damaged"
-                ) from error
-            if time.monotonic() - started > settings.seconds_per_page:
-                raise InputError(
-                    f"{path.name}: page {number} took more than {settings.seconds_per_page:g} s "
-                    "to read; the PDF is too complex to audit within this limit "
-                    "(raise it with --seconds-per-page)"
-                )
+        pages, close_pdfium = pdfium_pages(pages, path)
+        try:
+            for number, page in enumerate(pages, start=1):
+                started = time.monotonic()
+                try:
+                    items, shape = _page_items(page, settings, shape)
+                    page_lines.append(items)
+                    page.close()  # each page is read once: drop its parsed objects (half the peak memory)
+                except Exception as error:
+                    raise InputError(
+                        f"{path.name}: page {number} cannot be read ({type(error).__name__}); "
+                        "the file may be damaged"
+                    ) from error
+                if time.monotonic() - started > settings.seconds_per_page:
+                    raise InputError(
+                        f"{path.name}: page {number} took more than {settings.seconds_per_page:g} s "
+                        "to read; the PDF is too complex to audit within this limit "
+                        "(raise it with --seconds-per-page)"
+                    )
+        finally:
+            close_pdfium()
     if not any(items for items in page_lines):
         raise InputError(
             f"{path.name}: the PDF has no text layer (a scanned image?); "
