@@ -255,12 +255,14 @@ def _grid_rows(
     """
     texts = table.extract()
     _realign_header(table, texts, words)
+    boxes = [list(row.cells) for row in table.rows]
+    _realign_figures(table, texts, boxes)
     grid: list[list[Cell]] = []
     tops: list[float] = []
-    for row, row_texts in zip(table.rows, texts, strict=True):
+    for row, row_texts, row_boxes in zip(table.rows, texts, boxes, strict=True):
         cells = [
             Cell(join_cell_text(text), tuple(box) if box is not None else None)
-            for text, box in zip(row_texts, row.cells, strict=True)
+            for text, box in zip(row_texts, row_boxes, strict=True)
         ]
         grid.append(_mend_split_words(cells, words))
         tops.append(float(row.bbox[1]))
@@ -326,6 +328,40 @@ def _realign_header(table: Any, texts: list[list[str | None]], words: list[dict[
             target = next((k for k in span if k in figures), None)
             if target is not None:
                 cells[target], cells[c] = text, ""
+
+
+def _realign_figures(table: Any, texts: list[list[str | None]], boxes: list[list[Any]]) -> None:
+    """Put each figure under the header label of its column, in place.
+
+    The mirror of :func:`_realign_header`: a figure's cell may be ruled wider
+    than its label's, over the narrow spacer columns either side (Jiangsu's
+    支出总表 prints ``合计`` in a column of its own and 24169.74 in a cell that
+    spans it and the spacers), and the table finder gives the figure to the
+    first, unlabelled, column of its span. A figure whose column has no label
+    moves, with its box, to the one column its cell spans that is labelled and
+    holds no figure of its own.
+    """
+    width = max((len(r) for r in texts), default=0)
+    first = next((i for i, r in enumerate(texts) if any(c and _AMOUNT.match(c) for c in r)), 0)
+    lefts = sorted({box[0] for row in table.rows for box in row.cells if box is not None})
+    if not first or len(lefts) != width:
+        return  # no header over figures, or columns the cell boxes do not draw one by one
+    edges = [*lefts, table.bbox[2]]
+    labelled = {c for r in texts[:first] for c, t in enumerate(r) if t}
+    labelled -= {c for r in texts[first:] for c, t in enumerate(r) if t and _AMOUNT.match(t)}
+    for cells, row_boxes in zip(texts[first:], boxes[first:], strict=True):
+        for c, text in enumerate(cells):
+            box = row_boxes[c]
+            if not _AMOUNT.match(text or "") or _ROW_CODE.match(text or "") or box is None:
+                continue  # not a figure (a 科目 code stays in its own column)
+            if c in labelled:
+                continue
+            span = [k for k in range(c + 1, width) if edges[k + 1] <= box[2] + 0.5]
+            targets = [k for k in span if k in labelled and not cells[k]]
+            if len(targets) == 1:
+                (target,) = targets
+                cells[target], cells[c] = text, ""
+                row_boxes[target], row_boxes[c] = box, None
 
 
 def _one_cell(cells: list[Cell], width: int) -> list[Cell]:
