@@ -483,15 +483,21 @@ def draw_pages(path: Path, folder: Path, settings: PdfSettings | None = None) ->
     """
     import pdfplumber
 
+    from budget_audit.sources.pdfium_objects import pdfium_pages
+
     settings = settings or PdfSettings()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     with pdfplumber.open(path) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            image = page.to_image(resolution=96)
-            if len(page.rects) + len(page.lines) >= settings.min_rules_for_tables:
-                image.debug_tablefinder()
-            target = folder / f"{path.stem}-p{number:03d}.png"
-            image.save(target)
-            written.append(target)
+        pages, close_pdfium = pdfium_pages(pdf.pages, path)
+        try:
+            for number, page in enumerate(pages, start=1):
+                image = page.to_image(resolution=96)
+                if len(page.rects) + len(page.lines) >= settings.min_rules_for_tables:
+                    image.debug_tablefinder()
+                target = folder / f"{path.stem}-p{number:03d}.png"
+                image.save(target)
+                written.append(target)
+        finally:
+            close_pdfium()
     return written
