@@ -141,7 +141,7 @@ def test_a_wrong_meeting_figure_breaks_the_total_of_the_three_public_table() -> 
     assert cited[0].difference is not None and abs(cited[0].difference) == Decimal("1.00")
 
 
-@pytest.mark.parametrize("year", [2017, 2018])
+@pytest.mark.parametrize("year", [2017, 2018, 2019])
 def test_every_number_in_the_tables_is_read(year: int) -> None:
     # 2018's 公开12 prints the item 空调机(总预算20万以下): its 20 is part of the name,
     # not a figure; the row's figure is 7.40
@@ -183,3 +183,21 @@ def test_the_2019_overview_is_read_whole_and_the_next_tables_number_is_its_title
     # 公开04表 ends p15; its title opens p16: they are one line, on p16
     at = document.source.lines.index("公开04表 财政拨款收支预算总表") + 1
     assert document.source.page(at) == 16
+
+
+def test_the_2019_expenditure_overview_puts_each_figure_under_its_label() -> None:
+    # 2019 公开03表 支出预算总表 (p15) is one header row over one row of figures. Each label
+    # has a ruled cell of its own between two narrow spacer columns; each figure's cell spans
+    # its label's and both spacers, so the table finder gives the figure to the left spacer,
+    # and a figure read there stood before its label (24169.74 合计 15844.04 基本支出 …).
+    #   15,844.04 + 4,335.30 + 3,990.40 = 24,169.74; 结转下年资金 prints no figure
+    document = ba.load(PDFS / "jiangsu-jianchayuan-2019-yusuan.pdf")
+    table = document.tables_of("支出总表")[0]
+    got = [(f.name, f.column, f.raw, document.source.page(f.location.line)) for f in table.facts]
+    assert got == [
+        ("合计", "合计", "24169.74", 15),
+        ("合计", "基本支出", "15844.04", 15),
+        ("合计", "项目支出", "4335.30", 15),
+        ("合计", "单位预留机动经费", "3990.4", 15),
+    ]
+    assert "支出总表" not in set(ba.audit(document).findings["table"])

@@ -1,6 +1,8 @@
-"""PDF disclosures with a text layer, read with pdfplumber (MIT).
+"""PDF disclosures with a text layer, read with pdfplumber (MIT) on objects PDFium reads.
 
-Each page is read once: its ruled tables through pdfplumber's table finder
+Each page's characters and ruling lines come from PDFium
+(:mod:`~budget_audit.sources.pdfium_objects`, pdfminer where PDFium cannot
+serve), and each page is read once: its ruled tables through pdfplumber's table finder
 (only on pages that draw rules), its prose as the text lines outside those
 tables. Both are rendered in reading order (top to bottom) by
 :class:`~budget_audit.sources.render.Rendering`, a table row as its cells.
@@ -45,6 +47,8 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
     import pdfplumber  # imported here: text users never pay for it
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from budget_audit.sources.pdfium_objects import pdfium_pages
+
     settings = settings or PdfSettings()
     try:
         pdf = pdfplumber.open(path)
@@ -72,23 +76,27 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> SourceText:
         rendering = Rendering(path.name, "pdf")
         page_lines = []
         shape: _Shape | None = None
-        for number, page in enumerate(pages, start=1):
-            started = time.monotonic()
-            try:
-                items, shape = _page_items(page, settings, shape)
-                page_lines.append(items)
-                page.close()  # each page is read once: drop its parsed objects (half the peak memory)
-            except Exception as error:
-                raise InputError(
-                    f"{path.name}: page {number} cannot be read ({type(error).__name__}); "
-                    "the file may be damaged"
-                ) from error
-            if time.monotonic() - started > settings.seconds_per_page:
-                raise InputError(
-                    f"{path.name}: page {number} took more than {settings.seconds_per_page:g} s "
-                    "to read; the PDF is too complex to audit within this limit "
-                    "(raise it with --seconds-per-page)"
-                )
+        pages, close_pdfium = pdfium_pages(pages, path)
+        try:
+            for number, page in enumerate(pages, start=1):
+                started = time.monotonic()
+                try:
+                    items, shape = _page_items(page, settings, shape)
+                    page_lines.append(items)
+                    page.close()  # each page is read once: drop its parsed objects (half the peak memory)
+                except Exception as error:
+                    raise InputError(
+                        f"{path.name}: page {number} cannot be read ({type(error).__name__}); "
+                        "the file may be damaged"
+                    ) from error
+                if time.monotonic() - started > settings.seconds_per_page:
+                    raise InputError(
+                        f"{path.name}: page {number} took more than {settings.seconds_per_page:g} s "
+                        "to read; the PDF is too complex to audit within this limit "
+                        "(raise it with --seconds-per-page)"
+                    )
+        finally:
+            close_pdfium()
     if not any(items for items in page_lines):
         raise InputError(
             f"{path.name}: the PDF has no text layer (a scanned image?); "
@@ -247,12 +255,14 @@ def _grid_rows(
     """
     texts = table.extract()
     _realign_header(table, texts, words)
+    boxes = [list(row.cells) for row in table.rows]
+    _realign_figures(table, texts, boxes)
     grid: list[list[Cell]] = []
     tops: list[float] = []
-    for row, row_texts in zip(table.rows, texts, strict=True):
+    for row, row_texts, row_boxes in zip(table.rows, texts, boxes, strict=True):
         cells = [
             Cell(join_cell_text(text), tuple(box) if box is not None else None)
-            for text, box in zip(row_texts, row.cells, strict=True)
+            for text, box in zip(row_texts, row_boxes, strict=True)
         ]
         grid.append(_mend_split_words(cells, words))
         tops.append(float(row.bbox[1]))
@@ -318,6 +328,40 @@ def _realign_header(table: Any, texts: list[list[str | None]], words: list[dict[
             target = next((k for k in span if k in figures), None)
             if target is not None:
                 cells[target], cells[c] = text, ""
+
+
+def _realign_figures(table: Any, texts: list[list[str | None]], boxes: list[list[Any]]) -> None:
+    """Put each figure under the header label of its column, in place.
+
+    The mirror of :func:`_realign_header`: a figure's cell may be ruled wider
+    than its label's, over the narrow spacer columns either side (Jiangsu's
+    支出总表 prints ``合计`` in a column of its own and 24169.74 in a cell that
+    spans it and the spacers), and the table finder gives the figure to the
+    first, unlabelled, column of its span. A figure whose column has no label
+    moves, with its box, to the one column its cell spans that is labelled and
+    holds no figure of its own.
+    """
+    width = max((len(r) for r in texts), default=0)
+    first = next((i for i, r in enumerate(texts) if any(c and _AMOUNT.match(c) for c in r)), 0)
+    lefts = sorted({box[0] for row in table.rows for box in row.cells if box is not None})
+    if not first or len(lefts) != width:
+        return  # no header over figures, or columns the cell boxes do not draw one by one
+    edges = [*lefts, table.bbox[2]]
+    labelled = {c for r in texts[:first] for c, t in enumerate(r) if t}
+    labelled -= {c for r in texts[first:] for c, t in enumerate(r) if t and _AMOUNT.match(t)}
+    for cells, row_boxes in zip(texts[first:], boxes[first:], strict=True):
+        for c, text in enumerate(cells):
+            box = row_boxes[c]
+            if not _AMOUNT.match(text or "") or _ROW_CODE.match(text or "") or box is None:
+                continue  # not a figure (a 科目 code stays in its own column)
+            if c in labelled:
+                continue
+            span = [k for k in range(c + 1, width) if edges[k + 1] <= box[2] + 0.5]
+            targets = [k for k in span if k in labelled and not cells[k]]
+            if len(targets) == 1:
+                (target,) = targets
+                cells[target], cells[c] = text, ""
+                row_boxes[target], row_boxes[c] = box, None
 
 
 def _one_cell(cells: list[Cell], width: int) -> list[Cell]:
@@ -439,15 +483,21 @@ def draw_pages(path: Path, folder: Path, settings: PdfSettings | None = None) ->
     """
     import pdfplumber
 
+    from budget_audit.sources.pdfium_objects import pdfium_pages
+
     settings = settings or PdfSettings()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     with pdfplumber.open(path) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            image = page.to_image(resolution=96)
-            if len(page.rects) + len(page.lines) >= settings.min_rules_for_tables:
-                image.debug_tablefinder()
-            target = folder / f"{path.stem}-p{number:03d}.png"
-            image.save(target)
-            written.append(target)
+        pages, close_pdfium = pdfium_pages(pdf.pages, path)
+        try:
+            for number, page in enumerate(pages, start=1):
+                image = page.to_image(resolution=96)
+                if len(page.rects) + len(page.lines) >= settings.min_rules_for_tables:
+                    image.debug_tablefinder()
+                target = folder / f"{path.stem}-p{number:03d}.png"
+                image.save(target)
+                written.append(target)
+        finally:
+            close_pdfium()
     return written
