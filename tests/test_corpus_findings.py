@@ -89,9 +89,12 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         # BA716: 工资福利支出 "主要用于：…、职业年金缴费、…" (1628); the 基本支出表's 301 rows
         # (479-497) have no 30109 职业年金缴费. 公用经费 "主要用于：办公费、印刷费、水费、电费、
         # 邮电费、…" (1644-1648): 印刷费、邮电费、因公出国(境)费、维修(护)费、会议费、公务用车运行
-        # 维护费、其他交通费用 have no row among its 302 rows (501-519).
+        # 维护费、其他交通费用 have no row among its 302 rows (501-519). (Found by a hand review.)
         ("BA716", "warning", (479, 481, 483, 485, 487, 489, 491, 493, 495, 497, 1628)),
         ("BA716", "warning", (501, 503, 505, 507, 509, 511, 513, 515, 517, 519, 1644, 1646, 1648)),
+        # 对个人和家庭的补助 "主要用于：离休费、退休费、抚恤金、生活补助…" (1634-1640): 303's only
+        # row is 30305 生活补助 2.94 (523), and the department has no retirees.
+        ("BA716", "warning", (523, 1634, 1640)),
     },
     # Contents line 19 promises 表5 分功能 and 分单位, line 25 a 政府采购预算表; the body prints
     # only 表 5-1 and no procurement table: one finding for the contents page's two promises.

@@ -64,3 +64,21 @@ def test_every_family_is_pinned_on_the_corpus() -> None:
     pinned |= {r.family for r in test_narrative_findings.NARRATIVE_RULES}
     pinned |= {r.family for r in WORDING_RULES}
     assert {r.family for r in builtin_rules()} == pinned
+
+
+def test_words_written_twice_are_noted() -> None:
+    # Each checked against its line: 「技术服务服务合同」 (jiangxia 1023 and 1043, the same
+    # contract named twice), 「视频会议系统系统故障」 (1057), 「聚焦聚焦」 (qiaokou 1369),
+    # 「派遣人员人员劳务费」 (1786). Info only: the figures are not affected.
+    rule = [r for r in WORDING_RULES if r.id == "BA805"]
+    found = {
+        name: [(f.line, f.severity) for f in audit_document(corpus_document(name), rule).found]
+        for name in DOCUMENTS
+    }
+    assert found == {
+        "hanyang-2025": [],
+        "jiangxia-2026": [(1023, "info"), (1043, "info"), (1057, "info")],
+        "qiaokou-2025": [(1369, "info"), (1786, "info")],
+        "qingshan-2026": [],
+        "qingshan-bigdata-2024": [],
+    }

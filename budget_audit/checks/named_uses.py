@@ -1,8 +1,8 @@
 """The uses the 情况说明 names for basic spending against the rows the 基本支出表 prints.
 
 "公用经费 28.8 万元。主要用于：办公费、印刷费、邮电费、差旅费…" names economic 款 of
-the 部门预算支出经济分类. A 基本支出表 that itemises a 类 (prints two or more of
-its 款) and has no row for a named 款 budgets nothing for it: the list was
+the 部门预算支出经济分类. A 基本支出表 that itemises a 类 (prints its 款 rows) and
+has no row for a named 款 budgets nothing for it: the list was
 copied from the template or another year, and tells the reader of money that
 is not there. Only names of the classification count (from the rule's data,
 so 在职人员基本工资 or 其他对个人和家庭补助支出 are left alone), only for a
@@ -27,7 +27,6 @@ _USES = re.compile(r"用于\s*[:：]\s*(?P<items>[^。;；]+)")
 _SECTION = re.compile(r"^\s*[一二三四五六七八九十]+、")
 _SEPARATORS = re.compile(r"[、，,]")
 _BRACKETS = re.compile(r"[()（）\s]")
-_ITEMISED = 2  # a 类 with at least this many 款 rows is itemised
 _FURTHEST_HEADING = 80  # lines back to the section heading that names the passage's money
 
 
@@ -72,7 +71,7 @@ def named_uses(context: Context) -> None:
     # was 30311 before 2018, 30113 since), names did not. A 类 is itemised by its rows' codes.
     printed = {_key(row.name) for row in rows}
     codes = {row.code or "" for row in rows}
-    itemised = {c[:3] for c in codes if sum(1 for o in codes if o[:3] == c[:3]) >= _ITEMISED}
+    itemised = {code[:3] for code in codes}  # a 类 with a 款 row printed shows that level
     source, scope = context.document.source, tuple(context.rule.params["scope"])
     for paragraph in context.document.narrative:
         for sentence in paragraph.sentences:

@@ -73,6 +73,7 @@ KINDS: tuple[CheckKind, ...] = (
     wording.unit_typos,
     wording.placeholders,
     wording.doubled_punctuation,
+    wording.doubled_words,
     document_kind.document_kind,
     numbering.numbers_agree,
     numbering.numbers_continuous,

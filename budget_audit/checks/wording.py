@@ -146,6 +146,26 @@ def _around(text: str, match: re.Match[str], width: int = 12) -> str:
 
 
 @check_kind(
+    "doubled_words",
+    shortest=Param(INTEGER, 2, "the fewest characters of a word that counts when doubled"),
+    longest=Param(INTEGER, 6, "the most characters of a word that counts when doubled"),
+)
+def doubled_words(context: Context) -> None:
+    """A word of two or more characters written twice in a row (聚焦聚焦, 服务服务合同): a slip
+    of editing. One character doubled (常常, 仅仅) is Chinese, so it is not read."""
+    shortest, longest = context.rule.params["shortest"], context.rule.params["longest"]
+    pattern = re.compile(f"([\u4e00-\u9fff]{{{shortest},{longest}}})\\1")
+    for text in passages(context.document):
+        for match in pattern.finditer(text.text):
+            context.report(
+                message(
+                    "wording.doubled_word", word=match.group(1), around=_around(text.text, match)
+                ),
+                [Evidence.at(context.document.source, text.line_at(match.start()), match.group())],
+            )
+
+
+@check_kind(
     "doubled_punctuation",
     marks=Param(TEXT, help="punctuation that never stands twice in a row (as NFKC folds it)"),
 )
