@@ -21,6 +21,7 @@ from budget_audit.checks import (
     overview,
     parts,
     plan_years,
+    procurement,
     project_claims,
     reasons,
     repeated,
@@ -86,4 +87,9 @@ KINDS: tuple[CheckKind, ...] = (
     repeated.repeated_figure,
     parts.empty_sections,
     parts.section_subjects,
+    procurement.procurement_categories,
+    procurement.forms_within_total,
+    procurement.forms_vs_listing,
+    procurement.new_assets,
+    procurement.procurement_economic_class,
 )
