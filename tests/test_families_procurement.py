@@ -71,6 +71,12 @@ def form(body: str, unit: str = "万元", name: str = "机房升级") -> str:
     )
 
 
+def test_none_on_the_heading_line_states_no_purchase() -> None:
+    doc = document(form("项目采购\t无\n"))
+    part = read_form_procurement(doc.source, doc.tables_of("项目支出绩效目标表")[0])
+    assert part is not None and part.stated_none and part.purchases == []
+
+
 # The reader --------------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from budget_audit.tables.procurement import (
     ListingReading,
     bare,
     calculation_classes,
+    project_name,
     read_form_procurement,
     read_listing_records,
     vocabulary,
@@ -371,8 +372,9 @@ def new_assets(context: Context) -> None:
 def procurement_economic_class(context: Context) -> None:
     """A project's purchases in a procurement or asset listing are charged to an economic class
     its form's 测算 provides for: a 测算 of 劳务费 and 维修费 does not fund 办公费 purchases."""
-    forms = {part.project: part.table for part in form_parts(context) if part.project}
+    source = context.document.source
     tables = {t.id: t for t in context.document.tables_of(FORM_KIND)}
+    forms = {name: t.id for t in tables.values() if (name := project_name(source, t))}
     classes: dict[str, list[EconomicClass] | None] = {}
     for kind in LISTING_KINDS:
         for reading in listing_readings(context, kind):
@@ -383,11 +385,11 @@ def procurement_economic_class(context: Context) -> None:
             for (project, economic), facts in groups.items():
                 form = forms[project]
                 if form not in classes:
-                    classes[form] = calculation_classes(context.document.source, tables[form])
+                    classes[form] = calculation_classes(source, tables[form])
                 provided = classes[form]
                 if provided is None or any(economic.same(c) for c in provided):
                     continue
-                title = Evidence.at(context.document.source, tables[form].first_line, form)
+                title = Evidence.at(source, tables[form].first_line, form)
                 _unprovided(context, reading, (form, title), project, economic, provided, facts)
 
 

@@ -145,6 +145,7 @@ def read_form_procurement(source: SourceText, table: Table) -> FormProcurement |
                 stated = _UNIT_IN_HEADER.search(normalise(amount_cell))
                 unit = stated.group(1) if stated else unit
                 continue
+            part.stated_none = len(filled) == 1 and filled[0] in words["none"]  # 项目采购 无
             break  # no header: not a list of purchases
         if _starts(filled[0], words["ends"]):
             break
