@@ -243,6 +243,16 @@ def test_forms_below_the_total_are_no_finding_and_an_unread_line_adds_nothing() 
     assert found(document(text), "BA504") == ([], [])
 
 
+def test_purchases_above_the_project_budget_are_not_summed_their_unit_is_in_doubt() -> None:
+    body = "项目总预算\t6.8\t项目当年预算\t6.8\n项目采购\n品名 数量 金额\n台式计算机 3 21000\n"
+    text = form(body) + NARRATIVE.format(total="3.1", goods="3.1", services="0")
+    findings, skipped = found(document(text), "BA504")
+    assert findings == []  # 21000 read as 万元 would be 21000 > 3.1; it is 21000 元 = 2.1 万元
+    assert skipped == [
+        "BA504: 项目支出绩效目标表：「项目采购」合计 21000 万元超过项目当年预算 6.8 万元，金额单位存疑，未计入"
+    ]
+
+
 # The corpus ---------------------------------------------------------------------------------
 
 

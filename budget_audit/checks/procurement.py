@@ -113,6 +113,35 @@ def form_parts(context: Context) -> list[FormProcurement]:
     return found
 
 
+BUDGET_COLUMNS = ("项目当年预算", "当年预算", "项目本年预算")
+
+
+def read_parts(context: Context) -> list[FormProcurement]:
+    """The forms' 项目采购 parts whose purchases can be summed.
+
+    A form whose purchases add up to more than its own 项目当年预算 is not
+    summed: the likelier reading is that its 金额 are in another unit than the
+    form's (元 under a 万元 form), not that a project buys more than it has.
+    """
+    tables = {t.id: t for t in context.document.tables_of(FORM_KIND)}
+    usable = []
+    for part in form_parts(context):
+        budget = next((f for f in tables[part.table].facts if f.column in BUDGET_COLUMNS), None)
+        bought = _sum([p.amount for p in part.purchases])
+        if budget is not None and _exceeds(bought, Figure.of(budget)):
+            context.skip(
+                message(
+                    "procurement.above_budget",
+                    form=Term(part.table),
+                    listed=bought.value,
+                    budget=Figure.of(budget).value,
+                )
+            )
+            continue
+        usable.append(part)
+    return usable
+
+
 def listing_readings(context: Context, kind: str) -> list[ListingReading]:
     """The records of every listing of a kind."""
     source = context.document.source
@@ -204,7 +233,7 @@ def forms_within_total(context: Context) -> None:
     A purchase line that could not be read leaves the forms' sum a lower bound,
     which is all this needs: a lower bound above the total is still above it.
     """
-    parts = [part for part in form_parts(context) if part.purchases]
+    parts = [part for part in read_parts(context) if part.purchases]
     stated = statements(context.document)
     if not parts or not stated:
         return
@@ -247,7 +276,7 @@ def forms_vs_listing(context: Context) -> None:
     无 where the listing lists purchases, the two sums are equal, and a form's purchases are
     in the listing under the project's name (or, under another name, at least with the same sum).
     """
-    parts = [part for part in form_parts(context) if part.project]
+    parts = [part for part in read_parts(context) if part.project]
     for reading in listing_readings(context, PROCUREMENT_LISTING):
         if not reading.records:
             continue
@@ -341,7 +370,7 @@ def new_assets(context: Context) -> None:
     """The narrative's new assets are not less than what the project forms mark as new assets
     (是否属新增资产配置预算: 是): "新增国有资产 0 万元" beside forms buying new assets is a contradiction."""
     marked = [
-        p.amount for part in form_parts(context) for p in part.purchases if p.new_asset is True
+        p.amount for part in read_parts(context) for p in part.purchases if p.new_asset is True
     ]
     if not marked:
         return
