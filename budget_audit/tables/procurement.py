@@ -173,7 +173,6 @@ def _purchase(
     amount_at, quantity_at = _column(header, words["amount"]), _column(header, words["quantity"])
     asset_at = _column(header, words["new_asset"])
     numeric = [i for i, c in enumerate(cells) if _NUMBER.match(c)]
-    flags = [c for c in cells if c in (*words["marked"], *words["unmarked"])]
     amount: int | None
     if by_position:
         amount = amount_at if amount_at in numeric else None
@@ -190,6 +189,7 @@ def _purchase(
             return
         amount = numeric[-1]
         name = " ".join(c for i, c in enumerate(cells) if i < numeric[0])
+        flags = [c for c in cells if c in (*words["marked"], *words["unmarked"])]
         flag = flags[-1] if flags and asset_at is not None else ""
     raw = cells[amount]
     start = normalise(text).rfind(raw) if not by_position else _offset(text, cells, amount)
