@@ -300,6 +300,15 @@ def test_the_other_texts_have_nothing(name: str) -> None:
     assert pinned(name) == set()
 
 
+def test_qiaokou_one_number_line_is_left_out_and_said_so() -> None:
+    """ "派遣人员经费 1712000" (line 1414) under 品名 数量 金额: quantity or amount, unknown."""
+    findings, skipped = found(corpus_document("qiaokou-2025"), "BA504")
+    assert findings == []  # form 1: 21000 + 10000 元 = 3.1 万元, the narrative's 3.1 (line 1707)
+    assert skipped == [
+        "BA504: 项目支出绩效目标表#2：「项目采购」第 1414 行的数字列不明，未计入（各表采购合计只作下限）"
+    ]
+
+
 def test_the_space_separated_listing_is_said_to_be_unchecked() -> None:
     _, skipped = found(corpus_document("qingshan-bigdata-2024"), "BA503")
     assert skipped == [

@@ -233,8 +233,12 @@ def forms_within_total(context: Context) -> None:
     A purchase line that could not be read leaves the forms' sum a lower bound,
     which is all this needs: a lower bound above the total is still above it.
     """
-    parts = [part for part in read_parts(context) if part.purchases]
+    readable = read_parts(context)
     stated = statements(context.document)
+    for part in readable if stated else []:
+        for line in part.unread:
+            context.skip(message("procurement.unread_line", form=Term(part.table), line=line))
+    parts = [part for part in readable if part.purchases]
     if not parts or not stated:
         return
     statement = stated[0]
