@@ -112,10 +112,10 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         ("BA504", "warning", (443, 494, 593)),
         # BA507: the 资产配置预算表 charges 网上群众工作部年度费用's 碎纸机 0.3, 其他计算机 0.65,
         # 台式计算机 4, 复印机 0.5 (lines 345, 346, 348, 349) to [30201]办公费 and 其他办公设备
-        # 30 (line 347) to [30299]; the project's form (line 409) has 测算 lines of 劳务费 and
-        # 维修(护)费 only (lines 438-439).
-        ("BA507", "warning", (345, 346, 348, 349, 409)),
-        ("BA507", "warning", (347, 409)),
+        # 30 (line 347) to [30299]; the project's form has 测算 lines of 劳务费 and 维修(护)费
+        # only (lines 438-439).
+        ("BA507", "warning", (345, 346, 348, 349, 438, 439)),
+        ("BA507", "warning", (347, 438, 439)),
     },
     # BA715: the 名词解释 names 宣传事务(款) under 201 (line 290), whose only 款 is 20103
     # 政府办公厅(室)及相关机构事务 (line 1998), and the 类 医疗卫生与计划生育支出 (line 2002):

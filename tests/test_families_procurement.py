@@ -152,10 +152,10 @@ def test_the_calculation_block_gives_its_classes_only_when_every_line_names_one(
         )
     )
     table = whole.tables_of("项目支出绩效目标表")[0]
-    assert [c.name for c in calculation_classes(whole.source, table) or []] == [
-        "劳务费",
-        "维修(护)费",
-    ]
+    assert [(c.economic.name, c.line) for c in calculation_classes(whole.source, table) or []] == [
+        ("劳务费", 7),
+        ("维修(护)费", 8),
+    ]  # 第二部分, title, 单位, 项目名称, 测算 heading, its header, then the two lines
     gap = document(
         form(head + "运转\t人员\t劳务费\t195\t需要\n运转\t维护\t\t138.2\t需要\n项目采购\n")
     )
@@ -294,8 +294,8 @@ def test_qingshan() -> None:
         # 其他商务服务 95 + 基础电信服务 78 = 173 > 服务类 168
         ("BA504", "warning", (443, 494, 593), "173", "168"),
         # 0.3 + 0.65 + 4 + 0.5 = 5.45 to [30201]办公费; 30 to [30299]; 测算: 劳务费, 维修(护)费
-        ("BA507", "warning", (345, 346, 348, 349, 409), "5.45", None),
-        ("BA507", "warning", (347, 409), "30", None),
+        ("BA507", "warning", (345, 346, 348, 349, 438, 439), "5.45", None),
+        ("BA507", "warning", (347, 438, 439), "30", None),
     }
 
 

@@ -24,6 +24,7 @@ from budget_audit.rule import Context, check_kind
 from budget_audit.tables.procurement import (
     FORM_KIND,
     LISTING_KINDS,
+    CalculationLine,
     EconomicClass,
     FormProcurement,
     ListingReading,
@@ -408,7 +409,7 @@ def procurement_economic_class(context: Context) -> None:
     source = context.document.source
     tables = {t.id: t for t in context.document.tables_of(FORM_KIND)}
     forms = {name: t.id for t in tables.values() if (name := project_name(source, t))}
-    classes: dict[str, list[EconomicClass] | None] = {}
+    classes: dict[str, list[CalculationLine] | None] = {}
     for kind in LISTING_KINDS:
         for reading in listing_readings(context, kind):
             groups: dict[tuple[str, EconomicClass], list[Fact]] = {}
@@ -420,25 +421,27 @@ def procurement_economic_class(context: Context) -> None:
                 if form not in classes:
                     classes[form] = calculation_classes(source, tables[form])
                 provided = classes[form]
-                if provided is None or any(economic.same(c) for c in provided):
+                if provided is None or any(economic.same(c.economic) for c in provided):
                     continue
-                title = Evidence.at(source, tables[form].first_line, form)
-                _unprovided(context, reading, (form, title), project, economic, provided, facts)
+                _unprovided(context, reading, form, project, economic, provided, facts)
 
 
 def _unprovided(
     context: Context,
     reading: ListingReading,
-    form: tuple[str, Evidence],
+    form: str,
     project: str,
     economic: EconomicClass,
-    provided: list[EconomicClass],
+    provided: list[CalculationLine],
     facts: list[Fact],
 ) -> None:
     listed = _sum(facts)
     name = re.sub(
         r"\s+", "", f"[{economic.code}]{economic.name}" if economic.code else economic.name
     )
+    names = tuple(dict.fromkeys(c.economic.name or str(c.economic.code) for c in provided))
+    source = context.document.source
+    lines = [Evidence.at(source, c.line, c.economic.name or str(c.economic.code)) for c in provided]
     context.report(
         message(
             "procurement.economic_class",
@@ -447,9 +450,9 @@ def _unprovided(
             n=len(facts),
             listed=listed.value,
             economic=name,
-            form=Term(form[0]),
-            provided=Items(tuple(dict.fromkeys(c.name or str(c.code) for c in provided))),
+            form=Term(form),
+            provided=Items(names),
         ),
-        [*_evidence(context, facts), form[1]],
+        [*_evidence(context, facts), *lines],
         stated=listed.value,
     )

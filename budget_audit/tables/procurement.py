@@ -240,7 +240,15 @@ def economic_class(text: str) -> EconomicClass | None:
     return EconomicClass(None, cell)
 
 
-def calculation_classes(source: SourceText, table: Table) -> list[EconomicClass] | None:
+@dataclass(frozen=True)
+class CalculationLine:
+    """A 测算 line's economic class and the line it stands on."""
+
+    economic: EconomicClass
+    line: int
+
+
+def calculation_classes(source: SourceText, table: Table) -> list[CalculationLine] | None:
     """The economic classes of a project form's 测算 lines, when the block has such a column
     (tab-separated) and every line with an amount names one; otherwise ``None``."""
     words = vocabulary()
@@ -251,7 +259,7 @@ def calculation_classes(source: SourceText, table: Table) -> list[EconomicClass]
     if start is None:
         return None
     header: list[str] | None = None
-    classes: list[EconomicClass] = []
+    classes: list[CalculationLine] = []
     for number in range(start + 1, table.last_line + 1):
         text = source.line(number)
         if "\t" not in text or _starts(text, [words["form"]["heading"]]):
@@ -272,7 +280,7 @@ def calculation_classes(source: SourceText, table: Table) -> list[EconomicClass]
         found = economic_class(cells[at]) if at < len(cells) else None
         if found is None:
             return None
-        classes.append(found)
+        classes.append(CalculationLine(found, number))
     return classes or None
 
 
