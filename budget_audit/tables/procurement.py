@@ -33,7 +33,6 @@ _UNIT_IN_HEADER = re.compile(r"[(（](万元|元)[)）]")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])")
 FORM_KIND = "项目支出绩效目标表"
 LISTING_KINDS = ("政府采购预算表", "资产配置预算表")
-PURCHASE_COLUMN = "采购金额"
 
 
 @cache
