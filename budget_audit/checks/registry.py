@@ -24,6 +24,7 @@ from budget_audit.checks import (
     overview,
     parts,
     plan_years,
+    procurement,
     project_claims,
     reasons,
     repeated,
@@ -93,4 +94,9 @@ KINDS: tuple[CheckKind, ...] = (
     parts.section_subjects,
     enumeration.section_numbers,
     named_uses.named_uses,
+    procurement.procurement_categories,
+    procurement.forms_within_total,
+    procurement.forms_vs_listing,
+    procurement.new_assets,
+    procurement.procurement_economic_class,
 )
