@@ -7,6 +7,7 @@ from budget_audit.checks import (
     document_kind,
     final_accounts,
     form_costs,
+    form_history,
     form_prose,
     form_subjects,
     form_text,
@@ -86,4 +87,5 @@ KINDS: tuple[CheckKind, ...] = (
     repeated.repeated_figure,
     parts.empty_sections,
     parts.section_subjects,
+    form_history.prior_project_budgets,
 )
