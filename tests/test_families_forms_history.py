@@ -8,7 +8,7 @@ from budget_audit import parse
 from budget_audit.engine import builtin_rules, run_rules
 from budget_audit.findings import Finding
 from budget_audit.source import decode
-from tests.conftest import DOCUMENTS, corpus_document
+from tests.conftest import CORPUS, DOCUMENTS, corpus_document
 
 HISTORY = next(r for r in builtin_rules() if r.id == "BA414")
 
@@ -119,3 +119,76 @@ def test_corpus_findings() -> None:
     assert finding.line == 716
     assert [e.line for e in finding.evidence] == [716, 1129, 1380]
     assert str(finding.stated) == "232.695" and str(finding.expected) == "39.1"
+
+
+# BA415: a narrative amount and the parts it says it includes (family 13).
+PARTS = next(r for r in builtin_rules() if r.id == "BA415")
+
+
+def parts_run(text: str) -> list[Finding]:
+    document = parse(decode(("第三部分 情况说明\n" + text).encode(), "x.txt"))
+    return run_rules(document, [PARTS])[0]
+
+
+PERSONNEL = (
+    "(一)人员经费 {total} 万元。包括：\n\n"
+    "工资福利支出 {wages} 万元，主要用于：在职人员基本工资、\n\n津贴补贴等。\n\n"
+    "对个人和家庭的补助 2.94 万元，主要用于：离休费、退休\n\n— 28 —\n\n费等。\n\n"
+    "(二)公用经费 24.29 万元。主要用于：办公费 10 万元。\n"
+)
+
+
+def test_paragraph_parts_are_summed_over_wrapped_lines_and_page_numbers() -> None:
+    assert parts_run(PERSONNEL.format(total="380.8", wages="377.86")) == []
+    (finding,) = parts_run(PERSONNEL.format(total="382.24", wages="377.86"))
+    # 377.86 + 2.94 = 380.8, 1.44 short of 382.24: 包括 may name some parts, a warning
+    assert finding.severity == "warning" and finding.line == 2
+    assert [e.value for e in finding.evidence] == ["382.24", "377.86", "2.94"]
+    assert finding.difference == Decimal("1.44")
+
+
+def test_parts_above_the_total_are_an_error() -> None:
+    (finding,) = parts_run(PERSONNEL.format(total="370", wages="377.86"))
+    assert finding.severity == "error"  # 377.86 + 2.94 = 380.8 > 370
+
+
+def test_a_parts_own_items_after_its_purpose_are_not_parts() -> None:
+    text = (
+        "(一)人员经费585.65万元,包括:\n"
+        "工资福利支出578.17万元,主要用于:基本工资107.08万元、津贴补贴21.33万元、职业年金缴\n"
+        "费 449.76 万元。\n对个人和家庭的补助 7.48 万元，主要用于：退休费 7.48 万元。\n"
+        "(二)公用经费 38.7 万元。\n"
+    )
+    assert parts_run(text) == []  # 578.17 + 7.48 = 585.65; 费 449.76 continues a sentence
+
+
+def test_inline_parts_are_read_to_the_sentence_end() -> None:
+    text = "政府采购预算支出预算数合计 415.88 万元。包括：\n\n货物类 3万元，工程 0万元，服务类 412.88 万元。\n"
+    assert parts_run(text) == []
+    assert len(parts_run(text.replace("412.88", "402.88"))) == 1
+    # a sentence that runs over the line: where its parts end cannot be told
+    wrapped = "合计 415.88 万元。包括：\n货物类 3万元，工程 0万元，\n服务类 402.88 万元。\n"
+    assert parts_run(wrapped) == []
+
+
+def test_a_list_the_item_list_reader_sums_is_left_to_it() -> None:
+    # "…合计 425.16 万元。包括：货物类 …" on one line is BA706's list
+    text = (
+        "2026 年部门政府采购预算支出合计 425.16 万元。包括：货物类 0.6 万元；服务类 424.56 万元。\n"
+    )
+    document = parse(decode(("第三部分 情况说明\n" + text).encode(), "x.txt"))
+    assert any(lst.total is not None for lst in document.claims.lists)
+    assert run_rules(document, [PARTS])[0] == []
+
+
+def test_corpus_breakdowns_agree_and_a_changed_part_is_found() -> None:
+    """No BA415 finding on the corpus: every breakdown adds up (checked by hand):
+    hanyang 1983 278.1 = 278.1; jiangxia 1411 578.17 + 7.48 = 585.65; qiaokou 1622
+    377.86 + 1.44 + 2.94 = 382.24, 1642 24.29 = 24.29; qingshan 557 425.47 + 9.57 = 435.04;
+    qingshan-bigdata 1865 456.02 + 4.28 = 460.3, 1934 3 + 0 + 412.88 = 415.88."""
+    for name in DOCUMENTS:
+        assert run_rules(corpus_document(name), [PARTS])[0] == [], name
+    text = (CORPUS / "hanyang-2025.txt").read_text(encoding="utf-8")
+    changed = text.replace("工资福利支出 278.1 万元", "工资福利支出 270.1 万元")
+    (finding,) = run_rules(parse(decode(changed.encode(), "hanyang-2025.txt")), [PARTS])[0]
+    assert finding.line == 1983 and finding.difference == Decimal(8)

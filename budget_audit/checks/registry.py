@@ -17,6 +17,7 @@ from budget_audit.checks import (
     narrative_amounts,
     narrative_changes,
     narrative_lists,
+    narrative_parts,
     numbering,
     outturns,
     overview,
@@ -88,4 +89,5 @@ KINDS: tuple[CheckKind, ...] = (
     parts.empty_sections,
     parts.section_subjects,
     form_history.prior_project_budgets,
+    narrative_parts.included_parts,
 )
