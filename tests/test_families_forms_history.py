@@ -192,3 +192,64 @@ def test_corpus_breakdowns_agree_and_a_changed_part_is_found() -> None:
     changed = text.replace("工资福利支出 278.1 万元", "工资福利支出 270.1 万元")
     (finding,) = run_rules(parse(decode(changed.encode(), "hanyang-2025.txt")), [PARTS])[0]
     assert finding.line == 1983 and finding.difference == Decimal(8)
+
+
+# BA416: an item's amount in a project form's prose against its 测算 line (family 4).
+BASIS = next(r for r in builtin_rules() if r.id == "BA416")
+
+
+def basis_form(prose: str, lines: str) -> str:
+    """A project form in 元 whose 实施方案 is ``prose`` and whose 测算 block is ``lines``."""
+    return (
+        "项目申报表\n单位: 元\n项目名称 平台运维\n项目实施方案\n"
+        f"{prose}\n项目总预算 47000.00 项目当年预算 47000.00\n项目支出明细测算\n"
+        f"项目任务明细 支出标准 单价 计量数 测算数 测算依据及说明\n{lines}项目采购\n"
+    )
+
+
+def basis_run(text: str) -> list[Finding]:
+    document = parse(decode(("第二部分 示例中心 2025 年部门预算表\n" + text).encode(), "x.txt"))
+    return run_rules(document, [BASIS])[0]
+
+
+def test_an_items_amount_off_its_calculation_line_is_a_warning() -> None:
+    text = basis_form("预计印刷费 0.94万，办公费 0.5万。", "印刷费 9400\n办公费 6000\n")
+    (finding,) = basis_run(text)
+    # 办公费 0.5 万元 in the prose, 6000 元 = 0.6 万元 on its line
+    assert finding.severity == "warning"
+    assert [e.value for e in finding.evidence] == ["0.5", "6000"]
+    assert finding.difference == Decimal("-0.1")
+
+
+def test_the_name_with_zhichu_and_wan_yuan_rounding_match() -> None:
+    # 其他商品和服务 is the line 其他商品和服务支出; 3.3 万 printed to 0.1 covers 32600 元
+    text = basis_form("其他商品和服务 3.3万元。", "其他商品和服务支出 32600\n")
+    assert basis_run(text) == []
+    assert len(basis_run(text.replace("3.3万元", "3.2万元"))) == 1
+
+
+def test_rates_totals_and_twice_stated_items_are_not_compared() -> None:
+    lines = "印刷费 9400\n办公费 5000\n"
+    assert basis_run(basis_form("每年印刷费 1万元，办公费 0.5万，合计 9万。", lines)) == []
+    assert basis_run(basis_form("印刷费 1万元/年。", lines)) == []
+    assert basis_run(basis_form("印刷费 1万元；调整后印刷费 0.94万元。", lines)) == []
+
+
+def test_an_item_no_calculation_line_names_is_not_compared() -> None:
+    # 派遣人员工作经费 is not the line 派遣人员经费: which item it is cannot be told
+    text = basis_form("预计发生派遣人员工作经费 171.2万。", "派遣人员经费 1612000\n")
+    assert basis_run(text) == []
+
+
+def test_corpus_items_agree_and_a_changed_one_is_found() -> None:
+    """No BA416 finding on the corpus. qiaokou-2025's first form is the one that names its
+    items (line 1120: 印刷费 0.94万, 办公费 0.5万, 办公室购置 2.1万, 其他商品和服务 3.26万) and
+    its 测算 lines agree (1159 印刷费 9400, 1161 办公费 5000, 1165 办公室购置 21000, 1163
+    其他商品和服务支出 32600 元). Changing 办公费 to 0.6万 is found, citing both lines."""
+    for name in DOCUMENTS:
+        assert run_rules(corpus_document(name), [BASIS])[0] == [], name
+    text = (CORPUS / "qiaokou-2025.txt").read_text(encoding="utf-8")
+    changed = text.replace("办公费 0.5万", "办公费 0.6万")
+    (finding,) = run_rules(parse(decode(changed.encode(), "qiaokou-2025.txt")), [BASIS])[0]
+    assert [e.line for e in finding.evidence] == [1120, 1161]
+    assert finding.difference == Decimal("0.1")

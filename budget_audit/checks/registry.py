@@ -6,6 +6,7 @@ from budget_audit.checks import (
     cross,
     document_kind,
     final_accounts,
+    form_basis,
     form_costs,
     form_history,
     form_prose,
@@ -90,4 +91,5 @@ KINDS: tuple[CheckKind, ...] = (
     parts.section_subjects,
     form_history.prior_project_budgets,
     narrative_parts.included_parts,
+    form_basis.basis_items,
 )
