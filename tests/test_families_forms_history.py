@@ -253,3 +253,46 @@ def test_corpus_items_agree_and_a_changed_one_is_found() -> None:
     (finding,) = run_rules(parse(decode(changed.encode(), "qiaokou-2025.txt")), [BASIS])[0]
     assert [e.line for e in finding.evidence] == [1120, 1161]
     assert finding.difference == Decimal("0.1")
+
+
+# BA417: a cost indicator that states the project's total against its budget (family 3).
+TOTALS = next(r for r in builtin_rules() if r.id == "BA417")
+
+
+def cost_form(name: str, value: str, total: str = "80", budget: str = "80") -> str:
+    return (
+        "项目支出绩效目标申报表\n单位：万元\n项目名称\t平台运维\n"
+        f"项目总预算\t{total} 万元\t项目当年预算\t{budget} 万元\n"
+        "长期绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t绩效标准\n"
+        f"\t成本指标\t经济成本指标\t{name}\t{value}\t计划标准\n"
+        "\t产出指标\t数量指标\t项目资金\t=10 万元\t计划标准\n"
+    )
+
+
+def totals_run(text: str) -> list[Finding]:
+    document = parse(decode(("第二部分 示例中心 2026 年部门预算表\n" + text).encode(), "x.txt"))
+    return run_rules(document, [TOTALS])[0]
+
+
+def test_a_total_cap_below_the_budget_and_a_different_stated_total_are_warnings() -> None:
+    (cap,) = totals_run(cost_form("项目总成本", "≤67.14 万元"))
+    assert cap.severity == "warning" and cap.difference == Decimal("-12.86")  # 67.14 - 80
+    (stated,) = totals_run(cost_form("预算控制数", "=900000 元"))
+    assert stated.difference == Decimal(10)  # 900000 元 = 90 万元, 10 above 80
+
+
+def test_what_is_not_a_total_or_not_this_years_is_not_compared() -> None:
+    assert totals_run(cost_form("项目总成本", "≤80 万元")) == []
+    assert totals_run(cost_form("项目总成本", "≥60 万元")) == []  # a floor
+    assert totals_run(cost_form("人均伙食标准", "=900 元")) == []  # a unit's cost
+    assert totals_run(cost_form("项目成本控制", "≤60 万元")) == []  # BA410's
+    # a multi-year project: its total is neither this year's budget nor the whole
+    assert totals_run(cost_form("项目总成本", "=240 万元", total="240")) == []
+    # 项目资金 =10 万元 under 产出指标 is no cost indicator (each form above has it)
+
+
+def test_corpus_has_no_whole_project_cost_indicator_findings() -> None:
+    """No corpus form states a whole-project cost indicator other than 成本控制: qingshan-bigdata's
+    项目总投入 (lines 1524, 1633, 1742) is its funding block's budget field, not an indicator."""
+    for name in DOCUMENTS:
+        assert run_rules(corpus_document(name), [TOTALS])[0] == [], name

@@ -7,6 +7,7 @@ from budget_audit.checks import (
     document_kind,
     final_accounts,
     form_basis,
+    form_cost_totals,
     form_costs,
     form_history,
     form_prose,
@@ -92,4 +93,5 @@ KINDS: tuple[CheckKind, ...] = (
     form_history.prior_project_budgets,
     narrative_parts.included_parts,
     form_basis.basis_items,
+    form_cost_totals.cost_totals,
 )
