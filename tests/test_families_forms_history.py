@@ -110,8 +110,9 @@ def test_corpus_findings() -> None:
     劳务派遣人员工作经费), both at 执行率 100%: 39.105 + 193.59 = 232.695 万元 > 39.1. (2024:
     13.64 + 190.21 = 203.85 = the 整体 form's 203.85, no finding: the forms are read right.)
     The others are below: hanyang 2023 275+3+3+5 = 286 <= 1370.19 (all three 项目 rows:
-    278.47+12.93+1078.79), 2024 265+3+3+5 = 276 <= 1316.82; jiangxia 2024 113+73+40+70+80
-    = 376 <= 821; qingshan 2025 333.2+83.8 = 417 <= 806.77.
+    278.47+12.93+1078.79), 2024 265+3+3+5 = 276 <= 1316.82; qingshan 2025 333.2+83.8 = 417
+    <= 806.77. jiangxia's 整体 form prints one prior year only and is not compared (its 821
+    would be above the forms' 2024 113+73+40+70+80 = 376 and 2025 437.98 either way).
     """
     found = {name: run_rules(corpus_document(name), [HISTORY])[0] for name in DOCUMENTS}
     assert {name: len(f) for name, f in found.items() if f} == {"qiaokou-2025": 1}
@@ -296,3 +297,17 @@ def test_corpus_has_no_whole_project_cost_indicator_findings() -> None:
     项目总投入 (lines 1524, 1633, 1742) is its funding block's budget field, not an indicator."""
     for name in DOCUMENTS:
         assert run_rules(corpus_document(name), [TOTALS])[0] == [], name
+
+
+def test_one_prior_year_printed_is_not_placed() -> None:
+    # jiangxia-2026's 整体 form prints one figure a row under 2024年 2025年: whose year is it?
+    text = words_form("平台运维", "2023 年项目预算 45 万元。")
+    head = (
+        "第二部分 示例中心 2025 年部门预算表\n部门整体支出绩效目标申报表\n单位：万元\n"
+        "总体资金情况\t\t当年金额\t占比\t近两年收支金额\t\n\t\t\t\t2023年\t2024年\n"
+        "\t财政拨款\t100\t100%\t90\t\n\t合计\t100\t100%\t90\t\n"
+        "\t基本支出\t60\t60%\t50\t\n\t项目支出\t40\t40%\t40\t\n\t合计\t100\t100%\t90\t\n"
+    )
+    document = parse(decode((head + text).encode(), "x.txt"))
+    assert run_rules(document, [HISTORY])[0] == []
+    assert len(run(text)) == 1  # with both years printed, 45 > 40 is found

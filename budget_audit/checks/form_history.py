@@ -171,7 +171,7 @@ class _Spending:
 
 def _overall_spending(context: Context, table: Table) -> dict[int, _Spending]:
     """Each prior year's project spending in the 整体 form: the sum of its 项目 rows, where every
-    one of them has that year's cell."""
+    one of them has that year's cell; nothing when the rows hold one prior year only."""
     rows = [
         row
         for group in funding_groups(table)
@@ -179,6 +179,10 @@ def _overall_spending(context: Context, table: Table) -> dict[int, _Spending]:
         if "项目" in row.name and "合计" not in row.name
     ]
     years = {c for row in rows for c in row.cells if re.fullmatch(r"20\d\d年", c)}
+    if len(years) < 2:
+        # one prior year printed: a row read by content puts its one figure under the header's
+        # first year, and which year it is cannot be told
+        return {}
     found = {}
     for column in years:
         facts = [row.cells.get(column) for row in rows]
