@@ -311,3 +311,17 @@ def test_one_prior_year_printed_is_not_placed() -> None:
     document = parse(decode((head + text).encode(), "x.txt"))
     assert run_rules(document, [HISTORY])[0] == []
     assert len(run(text)) == 1  # with both years printed, 45 > 40 is found
+
+
+def test_a_sentence_about_another_year_is_not_compared() -> None:
+    lines = "印刷费 9400\n办公费 5000\n"
+    assert basis_run(basis_form("2024 年印刷费 1.2万元。", lines)) == []
+    assert basis_run(basis_form("原印刷费 1.2万元，现调整。", lines)) == []
+    assert len(basis_run(basis_form("2025 年印刷费 1.2万元。", lines))) == 1  # the budget year
+
+
+def test_a_part_in_another_unit_leaves_the_breakdown_unread() -> None:
+    # 其他 5000 元 may be a part: the sum of the 万元 parts alone says nothing
+    text = "(一)人员经费 100.5 万元。包括：\n工资福利支出 99.2 万元，主要用于：工资。\n其他 5000 元。\n"
+    assert parts_run(text) == []
+    assert len(parts_run(text.replace("其他 5000 元。", "以上为全部。"))) == 1

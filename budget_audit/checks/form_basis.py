@@ -37,6 +37,7 @@ _MENTION = re.compile(
     r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元(?!\s*/)|万(?![\u4e00-\u9fff/])|元(?![\u4e00-\u9fff/]))"
 )
 _RATE = re.compile(r"每|单价|人均|平均|标准")
+_PAST = re.compile(r"上年|去年|前年|往年|以前|原")
 _ENUMERATOR = re.compile(r"^\d+[.、．]")
 
 
@@ -81,7 +82,13 @@ def _prose(context: Context, table: Table) -> list[tuple[int, str]]:
     return runs
 
 
-def _mentions(runs: list[tuple[int, str]]) -> list[_Mention]:
+def _other_time(text: str, year: int | None) -> bool:
+    """Whether a sentence speaks of another year (2024 年…, 上年, 原…) than the budget's."""
+    years = {int(y) for y in re.findall(r"20\d\d", text)}
+    return bool(_PAST.search(text)) or any(y != year for y in years)
+
+
+def _mentions(runs: list[tuple[int, str]], year: int | None) -> list[_Mention]:
     joined, starts = "", []
     for number, text in runs:
         starts.append((len(joined), number))
@@ -90,6 +97,9 @@ def _mentions(runs: list[tuple[int, str]]) -> list[_Mention]:
     for match in _MENTION.finditer(joined):
         token = next(find_numbers(match["amount"]), None)
         if token is None or _RATE.search(match["name"]):
+            continue
+        sentence_start = max(joined.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
+        if _other_time(joined[sentence_start : match.end()], year):
             continue
         scale = Decimal(10000) if match["unit"] == "元" else Decimal(1)
         interval = token.amount.interval
@@ -129,7 +139,7 @@ def basis_items(context: Context) -> None:
         if not items:
             continue
         paired: dict[int, list[tuple[_Mention, Fact]]] = {}
-        for mention in _mentions(_prose(context, table)):
+        for mention in _mentions(_prose(context, table), context.document.year):
             fact = _item_of(mention.name, items)
             if fact is not None:
                 paired.setdefault(id(fact), []).append((mention, fact))

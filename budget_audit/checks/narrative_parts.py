@@ -31,6 +31,7 @@ _AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*万元"
 _TRIGGER = re.compile(_AMOUNT + r"\s*[。，,；;]\s*包括\s*[:：]?\s*")
 # a part: a name (no digits, no enumerator before it) and its amount, at a paragraph's start
 _PART = re.compile(r"^\s*([\u4e00-\u9fff][^\d\s:：，,。；;、()（）]{1,19}?)\s*" + _AMOUNT)
+_ANY_PART = re.compile(r"^\s*[\u4e00-\u9fff][^\d\s:：，,。；;、()（）]{1,19}?\s*\d")
 _PAGE_NUMBER = re.compile(r"^[\s\-—─–]*\d{1,3}[\s\-—─–]*$")
 _PURPOSE = re.compile(r"\s*[，,]\s*(?:主要)?用于")  # what follows a part details it
 _INLINE_END = re.compile(r"[。]")
@@ -116,7 +117,8 @@ def _paragraph_parts(context: Context, after: int, skip: set[int]) -> list[_Ment
             continue
         if ended:
             if _PART.match(text) is None:
-                break
+                # a paragraph opening with a name and a figure in another unit (元) may be a part
+                return None if _ANY_PART.match(text) else parts
             found = _paragraph(number, text)
             if found is None:
                 return None
