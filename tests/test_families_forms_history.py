@@ -325,3 +325,58 @@ def test_a_part_in_another_unit_leaves_the_breakdown_unread() -> None:
     text = "(一)人员经费 100.5 万元。包括：\n工资福利支出 99.2 万元，主要用于：工资。\n其他 5000 元。\n"
     assert parts_run(text) == []
     assert len(parts_run(text.replace("其他 5000 元。", "以上为全部。"))) == 1
+
+
+# BA418: the project forms' 项目采购, summed, against the narrative's 政府采购 total (family 13).
+PROCUREMENT = next(r for r in builtin_rules() if r.id == "BA418")
+
+
+def procurement_run(rows: str, total: str, unit: str = "万元", header: str = "") -> list[Finding]:
+    header = header or "项目采购\t品名\t数量\t金额\n"
+    text = (
+        f"第二部分 示例中心 2026 年部门预算表\n项目支出绩效目标申报表\n单位：{unit}\n"
+        "项目名称\t平台运维\n项目总预算\t100\t项目当年预算\t100\n"
+        f"{header}{rows}项目绩效总目标\t长期目标\n第三部分 情况说明\n(二)政府采购预算情况\n"
+        f"2026 年政府采购预算支出预算数合计 {total} 万元。包括：货物类 0 万元。\n"
+    )
+    return run_rules(parse(decode(text.encode(), "x.txt")), [PROCUREMENT])[0]
+
+
+def test_purchases_above_the_procurement_total_are_a_warning() -> None:
+    rows = "\t其他商务服务\t1\t95\n\t碎纸机\t3\t0.3\n"
+    assert procurement_run(rows, "95.3") == []
+    assert procurement_run(rows, "120") == []  # basic spending may buy too
+    (finding,) = procurement_run(rows, "90.3")
+    assert finding.severity == "warning" and finding.difference == Decimal(5)
+    assert [e.value for e in finding.evidence] == ["90.3", "95", "0.3"]
+
+
+def test_yuan_forms_and_space_separated_rows_are_read() -> None:
+    header = "项目采购\n品名 数量 金额\n"
+    rows = "台式计算机 3 21000\nC23990000 1 10000\n"  # 2.1 + 1 = 3.1 万元
+    assert procurement_run(rows, "3.1", unit="元", header=header) == []
+    assert len(procurement_run(rows, "3", unit="元", header=header)) == 1
+
+
+def test_rows_whose_amount_is_not_sure_are_left_out() -> None:
+    header = "项目采购\n品名 数量 金额\n"
+    # one number (quantity or amount?), three numbers, words after the amount
+    rows = "派遣人员经费 1712000\n电脑 2 3 6000\n打印纸 50 10000 另购\n"
+    assert procurement_run(rows, "0.5", unit="元", header=header) == []
+    # a tab cell under 金额 that is not one figure
+    assert procurement_run("\t服务\t1\t约 95\n", "10") == []
+
+
+def test_corpus_procurement() -> None:
+    """qingshan-2026 (warning at 593): its forms buy 95 + 0.5 + 0.3 + 0.65 + 4 + 0.5 (lines
+    443-448) + 78 (line 494) = 178.95 万元, the narrative's 政府采购 total is 173.95 (its goods,
+    5.95, are the forms' 0.5 + 0.3 + 0.65 + 4 + 0.5; its services 168 are not 95 + 78 = 173), and
+    its 政府采购预算表 is missing (BA901). The others are not above: hanyang 7.45 + 240 + 7.38 =
+    254.83 = 254.83; qiaokou 2.1 + 1 = 3.1 = 3.1 (派遣人员经费 1712000, one number, not read);
+    jiangxia 25 + 33 + 2 + 10 = 70 <= 425.16."""
+    found = {name: run_rules(corpus_document(name), [PROCUREMENT])[0] for name in DOCUMENTS}
+    assert {name: len(f) for name, f in found.items() if f} == {"qingshan-2026": 1}
+    (finding,) = found["qingshan-2026"]
+    assert finding.line == 593
+    assert [e.line for e in finding.evidence] == [593, 443, 444, 445, 446, 447, 448, 494]
+    assert finding.stated == Decimal("178.95") and finding.expected == Decimal("173.95")

@@ -10,6 +10,7 @@ from budget_audit.checks import (
     form_cost_totals,
     form_costs,
     form_history,
+    form_procurement,
     form_prose,
     form_subjects,
     form_text,
@@ -94,4 +95,5 @@ KINDS: tuple[CheckKind, ...] = (
     narrative_parts.included_parts,
     form_basis.basis_items,
     form_cost_totals.cost_totals,
+    form_procurement.project_procurement,
 )
