@@ -86,12 +86,22 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
         ("BA715", "warning", (302, 1788)),
         ("BA715", "warning", (302, 1793)),
         ("BA715", "warning", (312, 1803)),
+        # BA414: the 整体 form's 2023 项目支出 is 39.1 万元 (line 716); the two project forms (in
+        # 元) give 2023 预算数 391050.00 (line 1129) and 1935900.00 (line 1380): 39.105 + 193.59
+        # = 232.695 万元 > 39.1 (tests/test_families_forms_history.py).
+        ("BA414", "warning", (716, 1129, 1380)),
     },
     # Contents line 19 promises 表5 分功能 and 分单位, line 25 a 政府采购预算表; the body prints
     # only 表 5-1 and no procurement table: one finding for the contents page's two promises.
     # BA715: the 名词解释 (line 627) lists 其他医疗保障支出(项) under 21011 (line 158), whose 项
     # are 2101102 事业单位医疗, 2101103 公务员医疗补助, 2101199 其他行政事业单位医疗支出.
-    "qingshan-2026": {("BA901", "warning", (19, 25)), ("BA715", "warning", (158, 627))},
+    # BA418: the forms' 项目采购 95 + 0.5 + 0.3 + 0.65 + 4 + 0.5 (lines 443-448) + 78 (line 494)
+    # = 178.95 万元 > the narrative's 政府采购 total 173.95 (line 593).
+    "qingshan-2026": {
+        ("BA901", "warning", (19, 25)),
+        ("BA715", "warning", (158, 627)),
+        ("BA418", "warning", (443, 444, 445, 446, 447, 448, 494, 593)),
+    },
     # BA715: the 名词解释 names 宣传事务(款) under 201 (line 290), whose only 款 is 20103
     # 政府办公厅(室)及相关机构事务 (line 1998), and the 类 医疗卫生与计划生育支出 (line 2002):
     # the tables' 类 are 201, 208, 210 卫生健康支出, 221 (201's row, line 290, is cited).

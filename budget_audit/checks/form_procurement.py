@@ -119,7 +119,7 @@ def _narrative_total(context: Context) -> AmountClaim | None:
         for claim in context.document.claims.amounts
         if "政府采购" in claim.subject
         and "合计" in claim.subject
-        and _NOT_TOTAL.search(claim.subject.split("合计")[-1] + claim.subject[-6:]) is None
+        and _NOT_TOTAL.search(claim.subject.split("政府采购")[-1]) is None
     ]
     values = {mention_figure(c.value).value for c in totals}
     return totals[0] if len(values) == 1 else None
