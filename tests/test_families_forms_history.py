@@ -380,3 +380,11 @@ def test_corpus_procurement() -> None:
     assert finding.line == 593
     assert [e.line for e in finding.evidence] == [593, 443, 444, 445, 446, 447, 448, 494]
     assert finding.stated == Decimal("178.95") and finding.expected == Decimal("173.95")
+
+
+def test_a_generic_calculation_name_names_no_item() -> None:
+    # any sentence may end with 经费 or 预算: "…预计需经费 24 万元" is not the line 经费
+    text = basis_form("预计需经费 24 万元，项目预算 30 万元。", "经费 100000\n预算 100000\n")
+    assert basis_run(text) == []
+    assert len(basis_run(text.replace("经费 100000\n预算", "印刷经费 100000\n预算"))) == 0
+    assert len(basis_run(basis_form("预计需印刷经费 24 万元。", "印刷经费 100000\n"))) == 1

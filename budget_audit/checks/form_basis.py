@@ -8,8 +8,8 @@ updated in one and not the other leaves the form saying two things.
 Only the same item is compared: the prose names it right before its amount
 (after words such as 预计, 约, 需), and exactly one 测算 line bears that name
 (or that name and 支出: 其他商品和服务 / 其他商品和服务支出). A name stated
-twice with different amounts, a rate (万元/年, 每…, 单价, 人均) or the 合计 is
-not compared. 元 and 万元 are converted and each figure is an interval: a
+twice with different amounts, a rate (万元/年, 每…, 单价, 人均) or a generic
+name (预算, 经费, 合计: the rule's lists) is not compared. 元 and 万元 are converted and each figure is an interval: a
 gap rounding explains is no finding. A warning, since prose may give an
 estimate the 测算 then refined.
 """
@@ -24,6 +24,7 @@ from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
 from budget_audit.messages import Term, message
 from budget_audit.numbers import Interval, find_numbers, normalise
+from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.forms import CALCULATION, FACTOR
 from budget_audit.tables.table import Table
@@ -36,8 +37,6 @@ _MENTION = re.compile(
     r"(?P<name>[\u4e00-\u9fff()（）]{2,30}?)\s*(?:预计|约|需要|需|为|共计|计)*\s*"
     r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元(?!\s*/)|万(?![\u4e00-\u9fff/])|元(?![\u4e00-\u9fff/]))"
 )
-_RATE = re.compile(r"每|单价|人均|平均|标准")
-_PAST = re.compile(r"上年|去年|前年|往年|以前|原")
 _ENUMERATOR = re.compile(r"^\d+[.、．]")
 
 
@@ -57,14 +56,15 @@ def _key(label: str) -> str:
     return re.split(r"[:：]", text)[0].replace("（", "(").replace("）", ")")
 
 
-def _calculation_items(table: Table) -> dict[str, list[Fact]]:
-    """The 测算 lines' money figures by item name (合计 left out)."""
+def _calculation_items(table: Table, generic: tuple[str, ...]) -> dict[str, list[Fact]]:
+    """The 测算 lines' money figures by item name; a generic name (预算, 经费, 合计 …), which
+    any sentence may end with, is left out."""
     items: dict[str, list[Fact]] = {}
     for fact in table.facts:
         if fact.section != CALCULATION or fact.column == FACTOR or fact.unit not in ("万元", "元"):
             continue
         key = _key(fact.name)
-        if len(key) >= 2 and "合计" not in key:
+        if len(key.removesuffix("支出")) >= 2 and key.removesuffix("支出") not in generic:
             items.setdefault(key, []).append(fact)
     return items
 
@@ -82,13 +82,15 @@ def _prose(context: Context, table: Table) -> list[tuple[int, str]]:
     return runs
 
 
-def _other_time(text: str, year: int | None) -> bool:
+def _other_time(text: str, year: int | None, past: re.Pattern[str]) -> bool:
     """Whether a sentence speaks of another year (2024 年…, 上年, 原…) than the budget's."""
     years = {int(y) for y in re.findall(r"20\d\d", text)}
-    return bool(_PAST.search(text)) or any(y != year for y in years)
+    return bool(past.search(text)) or any(y != year for y in years)
 
 
-def _mentions(runs: list[tuple[int, str]], year: int | None) -> list[_Mention]:
+def _mentions(
+    runs: list[tuple[int, str]], year: int | None, rates: re.Pattern[str], past: re.Pattern[str]
+) -> list[_Mention]:
     joined, starts = "", []
     for number, text in runs:
         starts.append((len(joined), number))
@@ -96,10 +98,10 @@ def _mentions(runs: list[tuple[int, str]], year: int | None) -> list[_Mention]:
     found = []
     for match in _MENTION.finditer(joined):
         token = next(find_numbers(match["amount"]), None)
-        if token is None or _RATE.search(match["name"]):
+        if token is None or rates.search(match["name"]):
             continue
         sentence_start = max(joined.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
-        if _other_time(joined[sentence_start : match.end()], year):
+        if _other_time(joined[sentence_start : match.end()], year, past):
             continue
         scale = Decimal(10000) if match["unit"] == "元" else Decimal(1)
         interval = token.amount.interval
@@ -128,18 +130,27 @@ def _item_of(name: str, items: dict[str, list[Fact]]) -> Fact | None:
     return facts[0] if len(facts) == 1 else None
 
 
-@check_kind("basis_items")
+@check_kind(
+    "basis_items",
+    generic=Param(ListOf(TEXT), help="测算 item names too general to name one item"),
+    rates=Param(ListOf(TEXT), help="words that make a prose amount a rate or a unit's"),
+    past=Param(ListOf(TEXT), help="words that put a sentence in another year"),
+)
 def basis_items(context: Context) -> None:
     """An item's amount in a project form's prose equals its 测算 line."""
+    params = context.rule.params
+    generic = tuple(params["generic"])
+    rates = re.compile("|".join(re.escape(w) for w in params["rates"]))
+    past = re.compile("|".join(re.escape(w) for w in params["past"]))
     source = context.document.source
     for table in context.document.tables:
         if table.kind.name != "项目支出绩效目标表":
             continue
-        items = _calculation_items(table)
+        items = _calculation_items(table, generic)
         if not items:
             continue
         paired: dict[int, list[tuple[_Mention, Fact]]] = {}
-        for mention in _mentions(_prose(context, table), context.document.year):
+        for mention in _mentions(_prose(context, table), context.document.year, rates, past):
             fact = _item_of(mention.name, items)
             if fact is not None:
                 paired.setdefault(id(fact), []).append((mention, fact))
