@@ -26,6 +26,7 @@ from budget_audit.checks.forms import funding_groups, project_title
 from budget_audit.findings import Evidence
 from budget_audit.messages import Items, Term, message
 from budget_audit.numbers import Amount, find_numbers, normalise
+from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import wan
@@ -42,8 +43,6 @@ _STATED = re.compile(
     r"(20\d\d)\s*(?:年度?)?(?P<before>[^，。；;,、\d]{0,12}?)(?:预算|安排)"
     r"(?P<after>[^，。；;,、\d]{0,8}?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|万|元)"
 )
-# words that make a stated figure an outturn or a change rather than the year's budget
-_NOT_BUDGET = re.compile(r"执行|决算|实际|支出|增加|减少|新增|追加|调整|结转")
 _ROW = re.compile(r"(20\d\d)\s*年")
 
 
@@ -104,7 +103,9 @@ def _cut_at(text: str, compact_index: int) -> int:
     return len(text)
 
 
-def _stated(table: Table, lines: list[tuple[int, str]], before_year: int) -> list[PriorBudget]:
+def _stated(
+    table: Table, lines: list[tuple[int, str]], before_year: int, not_budget: re.Pattern[str]
+) -> list[PriorBudget]:
     """Budgets stated in words; wrapped lines are joined, each figure keeps its own line."""
     joined, starts = "", []
     for number, text in lines:
@@ -113,7 +114,7 @@ def _stated(table: Table, lines: list[tuple[int, str]], before_year: int) -> lis
     found = []
     for match in _STATED.finditer(joined):
         year = int(match.group(1))
-        if year >= before_year or _NOT_BUDGET.search(match["before"] + match["after"]):
+        if year >= before_year or not_budget.search(match["before"] + match["after"]):
             continue
         token = next(find_numbers(match["amount"]), None)
         if token is None:
@@ -150,11 +151,16 @@ def _tabled(table: Table, lines: list[tuple[int, str]], before_year: int) -> lis
     return found
 
 
-def prior_budgets(context: Context, table: Table, before_year: int) -> dict[int, PriorBudget]:
+def prior_budgets(
+    context: Context, table: Table, before_year: int, not_budget: re.Pattern[str]
+) -> dict[int, PriorBudget]:
     """The form's budget of each year before ``before_year`` (the least where it says two)."""
     lines = _field_lines(context, table)
     by_year: dict[int, PriorBudget] = {}
-    for budget in [*_stated(table, lines, before_year), *_tabled(table, lines, before_year)]:
+    for budget in [
+        *_stated(table, lines, before_year, not_budget),
+        *_tabled(table, lines, before_year),
+    ]:
         if budget.year not in by_year or budget.low < by_year[budget.year].low:
             by_year[budget.year] = budget
     return by_year
@@ -200,10 +206,17 @@ def _overall_spending(context: Context, table: Table) -> dict[int, _Spending]:
     return found
 
 
-@check_kind("prior_project_budgets")
+@check_kind(
+    "prior_project_budgets",
+    not_budget=Param(
+        ListOf(TEXT), help="words that make a year's stated figure an outturn or a change"
+    ),
+)
 def prior_project_budgets(context: Context) -> None:
     """The project forms' budgets of a prior year, summed, do not exceed the 整体 form's project
     spending of that year."""
+    words = context.rule.params["not_budget"]
+    not_budget = re.compile("|".join(re.escape(w) for w in words))
     document = context.document
     overall = [t for t in document.tables if t.kind.name == "部门整体支出绩效目标表"]
     forms = [t for t in document.tables if t.kind.name == "项目支出绩效目标表"]
@@ -217,7 +230,7 @@ def prior_project_budgets(context: Context) -> None:
     by_name: dict[str, dict[int, PriorBudget]] = {}
     for form in forms:
         name = project_title(context, form) or form.id
-        budgets = prior_budgets(context, form, document.year)
+        budgets = prior_budgets(context, form, document.year, not_budget)
         kept = by_name.setdefault(name, {})  # a project printed twice counts once
         for year, budget in budgets.items():
             if year not in kept or budget.low < kept[year].low:

@@ -26,6 +26,7 @@ from budget_audit.claims.model import AmountClaim
 from budget_audit.findings import Evidence
 from budget_audit.messages import Items, message
 from budget_audit.numbers import Interval, find_numbers, normalise
+from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, wan
@@ -35,7 +36,6 @@ _HEADER_REACH = 4  # lines after 项目采购 its header (品名, 数量, 金额
 _BLOCK_END = re.compile(r"^(?:项目绩效|绩效目标|长期|年度|项目资金|项目支出)")
 _CODE = re.compile(r"^\s*[A-Z]\d{4,}")  # a procurement catalogue code standing for the name
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-_NOT_TOTAL = re.compile(r"货物|服务类|工程|比|增|减|节约|上年")
 
 
 @dataclass(frozen=True)
@@ -112,29 +112,36 @@ def _row(context: Context, header_line: int, number: int, table: Table) -> _Purc
     return _Purchase(table.id, number, tokens[0].raw, _figure(tokens[0].raw, _unit(header, table)))
 
 
-def _narrative_total(context: Context) -> AmountClaim | None:
+def _narrative_total(context: Context, not_total: re.Pattern[str]) -> AmountClaim | None:
     """The one 政府采购 total the narrative states."""
     totals = [
         claim
         for claim in context.document.claims.amounts
         if "政府采购" in claim.subject
         and "合计" in claim.subject
-        and _NOT_TOTAL.search(claim.subject.split("政府采购")[-1]) is None
+        and not_total.search(claim.subject.split("政府采购")[-1]) is None
     ]
     values = {mention_figure(c.value).value for c in totals}
     return totals[0] if len(values) == 1 else None
 
 
-@check_kind("project_procurement")
+@check_kind(
+    "project_procurement",
+    not_total=Param(
+        ListOf(TEXT), help="words after 政府采购 that make an amount a category's or a change"
+    ),
+)
 def project_procurement(context: Context) -> None:
     """The project forms' 项目采购 amounts, summed, do not exceed the narrative's 政府采购 total."""
+    words = context.rule.params["not_total"]
+    not_total = re.compile("|".join(re.escape(w) for w in words))
     forms = [t for t in context.document.tables if t.kind.name == "项目支出绩效目标表"]
     if not forms:
         return
     bought = [p for form in forms for p in purchases(context, form)]
     if not bought:
         return
-    total = _narrative_total(context)
+    total = _narrative_total(context, not_total)
     if total is None:
         return
     stated = mention_figure(total.value)
