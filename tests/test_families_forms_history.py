@@ -333,9 +333,10 @@ PROCUREMENT = next(r for r in builtin_rules() if r.id == "BA418")
 
 def procurement_run(rows: str, total: str, unit: str = "万元", header: str = "") -> list[Finding]:
     header = header or "项目采购\t品名\t数量\t金额\n"
+    budget = "1000000" if unit == "元" else "100"  # 100 万元 either way
     text = (
         f"第二部分 示例中心 2026 年部门预算表\n项目支出绩效目标申报表\n单位：{unit}\n"
-        "项目名称\t平台运维\n项目总预算\t100\t项目当年预算\t100\n"
+        f"项目名称\t平台运维\n项目总预算\t{budget}\t项目当年预算\t{budget}\n"
         f"{header}{rows}项目绩效总目标\t长期目标\n第三部分 情况说明\n(二)政府采购预算情况\n"
         f"2026 年政府采购预算支出预算数合计 {total} 万元。包括：货物类 0 万元。\n"
     )
@@ -388,3 +389,9 @@ def test_a_generic_calculation_name_names_no_item() -> None:
     assert basis_run(text) == []
     assert len(basis_run(text.replace("经费 100000\n预算", "印刷经费 100000\n预算"))) == 0
     assert len(basis_run(basis_form("预计需印刷经费 24 万元。", "印刷经费 100000\n"))) == 1
+
+
+def test_purchases_above_their_own_forms_budget_are_not_counted() -> None:
+    # 40000 in a 万元 form of budget 100 is 元 left unconverted (or misread): not counted
+    assert procurement_run("\t台式计算机\t5\t40000\n", "10") == []
+    assert len(procurement_run("\t台式计算机\t5\t40\n", "10")) == 1

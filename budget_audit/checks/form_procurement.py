@@ -24,7 +24,7 @@ from decimal import Decimal
 from budget_audit.checks.claim_support import mention_figure
 from budget_audit.claims.model import AmountClaim
 from budget_audit.findings import Evidence
-from budget_audit.messages import Items, message
+from budget_audit.messages import Items, Term, message
 from budget_audit.numbers import Interval, find_numbers, normalise
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
@@ -32,6 +32,7 @@ from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, wan
 
 _TEN_THOUSAND = Decimal(10000)
+_BUDGET = ("项目当年预算", "项目本年预算", "当年预算")
 _HEADER_REACH = 4  # lines after 项目采购 its header (品名, 数量, 金额) may stand on
 _BLOCK_END = re.compile(r"^(?:项目绩效|绩效目标|长期|年度|项目资金|项目支出)")
 _CODE = re.compile(r"^\s*[A-Z]\d{4,}")  # a procurement catalogue code standing for the name
@@ -112,6 +113,20 @@ def _row(context: Context, header_line: int, number: int, table: Table) -> _Purc
     return _Purchase(table.id, number, tokens[0].raw, _figure(tokens[0].raw, _unit(header, table)))
 
 
+def _within_budget(context: Context, table: Table) -> list[_Purchase]:
+    """The form's purchases, unless they add up to more than its own 项目当年预算: then their
+    unit (元 in a 万元 form) or their reading is in doubt, and none is counted."""
+    bought = purchases(context, table)
+    budgets = {Figure.of(f).value: f for f in table.facts if f.column in _BUDGET}
+    if len(budgets) != 1 or not bought:
+        return bought
+    budget = Figure.of(next(iter(budgets.values())))
+    if Figure.total(p.figure for p in bought).interval.low <= budget.interval.high:
+        return bought
+    context.skip(message("form_procurement.above_budget", table=Term(table.id)))
+    return []
+
+
 def _narrative_total(context: Context, not_total: re.Pattern[str]) -> AmountClaim | None:
     """The one 政府采购 total the narrative states."""
     totals = [
@@ -138,7 +153,7 @@ def project_procurement(context: Context) -> None:
     forms = [t for t in context.document.tables if t.kind.name == "项目支出绩效目标表"]
     if not forms:
         return
-    bought = [p for form in forms for p in purchases(context, form)]
+    bought = [p for form in forms for p in _within_budget(context, form)]
     if not bought:
         return
     total = _narrative_total(context, not_total)
