@@ -74,20 +74,22 @@ def _field_lines(context: Context, table: Table) -> list[tuple[int, str]]:
         if _FIELD_START.match(re.sub(r"\s+", "", text)) is None:
             number += 1
             continue
-        for following in range(number, min(number + _FIELD_REACH, table.last_line + 1)):
+        following = number  # the next line of the field to read
+        while following < min(number + _FIELD_REACH, table.last_line + 1):
             line = normalise(source.line(following))
-            compact = re.sub(r"\s+", "", line)
-            if following > number and _FIELD_START.match(compact):
+            if following > number and _FIELD_START.match(re.sub(r"\s+", "", line)):
                 break  # a second field of its own (项目前两年预算, then …及当年预算变动情况)
             label = re.match(r"\s*项目前两年预[^\t]*?(?:况|算)(?=\t|\s|$)", line)
             body = line[label.end() :] if label is not None else line
             end = _FIELD_END.search(re.sub(r"\s+", "", body))
+            following += 1
             if end is not None:
-                cut = _cut_at(body, end.start())
-                found.append((following, line[: len(line) - len(body) + cut]))
+                found.append(
+                    (following - 1, line[: len(line) - len(body) + _cut_at(body, end.start())])
+                )
                 break
-            found.append((following, line))
-        number = following + 1 if following > number else number + 1
+            found.append((following - 1, line))
+        number = following
     return found
 
 
