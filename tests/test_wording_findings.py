@@ -27,6 +27,9 @@ EXPECTED: dict[str, set[tuple[str, str, tuple[int, ...]]]] = {
     "jiangxia-2026": {
         # "6、江夏区政务信息化综合运维服务 272 万云，": 万云 for 万元 (项目支出表 line 393: 272.00)
         ("BA801", "warning", (1447,)),
+        # BA806: the 名词解释 defines (一) and (二) as 区级财政 money (1483, 1485) and (三)
+        # 国有资本经营预算财政拨款收入 as 市级财政 (1487); the department is 武汉市江夏区….
+        ("BA806", "warning", (1483, 1487)),
     },
     "qiaokou-2025": set(),  # "印刷费 0.94万，" abbreviates 万元: not a misspelt unit
     # (十三)/(七) 其他专用名词 is followed by the template's instruction「根据本部门使用的其他专用
@@ -82,3 +85,12 @@ def test_words_written_twice_are_noted() -> None:
         "qingshan-2026": [],
         "qingshan-bigdata-2024": [],
     }
+
+
+def test_a_departments_level_is_read_from_the_places_at_the_head_of_its_name() -> None:
+    from budget_audit.checks.levels import department_level
+
+    assert department_level("武汉市江夏区城市运行管理中心") == "区"  # not the 市 of 城市
+    assert department_level("江苏省人民检察院") == "省"
+    assert department_level("上海市普陀区商务委员会") == "区"
+    assert department_level("市场监督管理局") is None  # no place at its head
