@@ -116,8 +116,13 @@ def table_precision(amounts: Iterable[Amount]) -> int:
     return max(counts, key=lambda places: (counts[places], places)) if counts else 0
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_amount(text: str) -> Amount:
-    """Read one printed figure (``1,602.84``, ``38.7``, ``－5``, ``１２``) exactly."""
+    """Read one printed figure (``1,602.84``, ``38.7``, ``－5``, ``１２``) exactly.
+
+    Cached (a pure function of the text; the result is immutable): the same figures are
+    read again by the table readers, the narrative and the checks.
+    """
     cleaned = normalise(text).replace(",", "").strip()
     if not LOOSE_NUMBER_PATTERN.fullmatch(cleaned):
         raise ValueError(f"not a number: {text!r}")
@@ -146,6 +151,15 @@ def find_numbers(text: str, loose: bool = False) -> Iterator[NumberToken]:
     ``loose`` also finds numbers glued to letters (``2023年``, ``预算数23.84``);
     the strict form refuses digits inside identifiers such as ``42010726143T000000100``.
     """
+    return iter(_numbers(text, loose))
+
+
+@lru_cache(maxsize=1 << 16)
+def _numbers(text: str, loose: bool) -> tuple[NumberToken, ...]:
+    """The tokens of :func:`find_numbers`, cached: a pure function of the text, and the same
+    lines are searched by several table readers and checks (tens of thousands of calls an audit)."""
     pattern = LOOSE_NUMBER_PATTERN if loose else NUMBER_PATTERN
-    for match in pattern.finditer(text):
-        yield NumberToken(match.group(), parse_amount(match.group()), match.start(), match.end())
+    return tuple(
+        NumberToken(match.group(), parse_amount(match.group()), match.start(), match.end())
+        for match in pattern.finditer(text)
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from budget_audit.numbers import NumberToken, find_numbers, normalise
 
@@ -44,8 +45,15 @@ class LineToken:
 
 def line_tokens(line: int, text: str) -> list[LineToken]:
     """The numbers of one (raw) line."""
+    return list(_line_tokens(line, text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _line_tokens(line: int, text: str) -> tuple[LineToken, ...]:
+    """Cached: a pure function of the line's number and text, and the table's own reader,
+    the grid, form and listing readers and the coverage count each tokenise the same line."""
     normalised = normalise(text)
-    return [LineToken(line, token, normalised) for token in find_numbers(normalised)]
+    return tuple(LineToken(line, token, normalised) for token in find_numbers(normalised))
 
 
 def _is_date(raw: str, after: str) -> bool:
