@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -88,10 +88,13 @@ def _layout() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=1 << 14)
 def part_of_heading(text: str) -> str | None:
     """The part a heading line opens (``第三部分 …情况说明``, ``2025年部门预算编制说明``), or ``None``.
 
     A worded heading is a short line of its own that ends with its part's words.
+    Cached (a pure function of the line over the packaged layout words): finding the
+    parts asks it of every line of the document, some lines twice.
     """
     layout = _layout()
     stripped = normalise(text).strip()

@@ -58,6 +58,9 @@ class Table:
     ambiguous: list[str] = field(default_factory=list)
     columns: tuple[str, ...] = ()
     printed: frozenset[str] | None = None
+    # What the checks worked out once about a row and ask again (whether it can be trusted):
+    # kept here, as a table does not change once read.
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def prints(self, column: str) -> bool:
         """Whether the table has this column: named by its header, or (read by position) one of
