@@ -115,7 +115,7 @@ def _cell_before(before: str) -> str:
     """The cell just before a number in a tab-separated line (empty when none is)."""
     if "\t" not in before:
         return ""
-    cells = [cell.strip(" :：") for cell in before.split("\t")]
+    cells = [cell.strip(" :：") for cell in before.rsplit("\t", 2)]  # the last two are enough
     return _SPACES.sub("", cells[-1] or (cells[-2] if len(cells) > 1 else ""))
 
 
