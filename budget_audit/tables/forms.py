@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import Amount, at_precision, normalise
-from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
+from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens, without_spaces
 
 _YEAR_CELL = re.compile(r"^\s*20\d\d\s*年?\s*(?:度)?\s*$")
 _YEAR_IN_HEADER = re.compile(r"20\d\d\s*年")
@@ -30,7 +30,6 @@ FACTOR = "测算因子"  # the column of a quantity or price in a 测算 line ("
 # A unit standing alone after a number ("99.16% 1311.82"), not the first letter of a label ("项目当年预算").
 _UNIT_ONLY = re.compile(_QUANTITY_SUFFIX.pattern + r"(?![\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SPACES = re.compile(r"\s+")
 _SPACES_AND_BARS = re.compile(r"[\s|]")
 _CALCULATION_ENDS = re.compile(r"(测算依据及说明|项目采购|项目绩效|项目资金来源)")
 _LEADING_YEAR = re.compile(r"\s*(20\d\d)\s*年")
@@ -49,7 +48,7 @@ _FACTOR = re.compile(
 
 def is_prose(text: str) -> bool:
     """Descriptive text (a sentence, a reason, a plan) rather than a cell value or a label."""
-    return len(_CJK.findall(text)) >= 10 and _SENTENCE_MARK.search(text) is not None
+    return _SENTENCE_MARK.search(text) is not None and len(_CJK.findall(text)) >= 10
 
 
 @dataclass
@@ -62,7 +61,7 @@ class FormResult:
     in_text: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     index: int
     text: str
@@ -166,7 +165,7 @@ class FormReader:
             return
         before_first = [c for c in texts if c.index < values[0].index]
         if len(before_first) >= 2:
-            self.section = _SPACES.sub("", before_first[-2].text)
+            self.section = without_spaces(before_first[-2].text)
         label = before_first[-1].text if before_first else (self.section or "")
         named = [c for c in before_first if "名称" in self.header.get(c.index, "")]
         if named:  # the header says which cell names the row (项目名称, 指标名称)
@@ -198,14 +197,14 @@ class FormReader:
             self.header = {}
         for cell in cells:
             if cell.text:
-                self.header[cell.index] = _SPACES.sub("", cell.text)
+                self.header[cell.index] = without_spaces(cell.text)
 
     def _space_line(self, number: int, text: str) -> None:
         normalised = normalise(text)
         tokens = line_tokens(number, text)
         years = _YEAR_IN_HEADER.findall(normalised)
         if len(years) >= 2 and len(tokens) == len(years):
-            self.years = [_SPACES.sub("", y) for y in years]
+            self.years = [without_spaces(y) for y in years]
             self.pending_label = ""
             return
         if not tokens:
@@ -290,7 +289,7 @@ class FormReader:
     def _emit(
         self, number: int, label: str, column: str, tokens: list[LineToken], placement: str
     ) -> None:
-        label = _SPACES.sub("", label)
+        label = without_spaces(label)
         section = CALCULATION if self.in_calculation else self.section
         row = Row(len(self.result.rows), None, label, number, number, section=section)
         self.result.rows.append(row)
@@ -330,7 +329,7 @@ def money_amount(amount: Amount, unit: str) -> Amount:
 
 def _is_field_name(text: str) -> bool:
     """Text that can name a form field: a few words, no digits, more than a unit or a symbol."""
-    words = _SPACES.sub("", text)
+    words = without_spaces(text)
     return (
         2 <= len(words) <= 16
         and not _DIGIT.search(words)

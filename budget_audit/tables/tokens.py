@@ -68,7 +68,11 @@ _LONG_CODE = re.compile(r"\d{5,7}")
 _CODE_DASH_AFTER = re.compile(r"-(\D|$)")
 _ROW_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
 _NAME_CELL_AFTER = re.compile(r"\t\s*[\u4e00-\u9fff]")
-_SPACES = re.compile(r"\s+")
+
+
+def without_spaces(text: str) -> str:
+    """``text`` without whitespace (str.isspace is the regex ``\\s``; a split is faster than a sub)."""
+    return "".join(text.split())
 
 
 @lru_cache(maxsize=1 << 12)
@@ -103,7 +107,7 @@ def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
     if _CENTURY_YEAR.fullmatch(token.raw) and _DOCUMENT_NUMBER_AFTER.match(after):
         return "document number"
     # the field is the row's label, or the cell just before the number (填报人 … 联系电话 81810066)
-    for field in (_SPACES.sub("", row_label), _cell_before(before)):
+    for field in (without_spaces(row_label), _cell_before(before)):
         if field and _names_identifier_field(field):
             return f"{field} field"
     if "." not in token.raw and (_ORDINAL_AFTER.match(after) or _ORDINAL_BEFORE.search(before)):
@@ -116,7 +120,7 @@ def _cell_before(before: str) -> str:
     if "\t" not in before:
         return ""
     cells = [cell.strip(" :：") for cell in before.rsplit("\t", 2)]  # the last two are enough
-    return _SPACES.sub("", cells[-1] or (cells[-2] if len(cells) > 1 else ""))
+    return without_spaces(cells[-1] or (cells[-2] if len(cells) > 1 else ""))
 
 
 @lru_cache(maxsize=1 << 12)
