@@ -70,11 +70,13 @@ class Interval:
 
     @staticmethod
     def total(intervals: Iterable[Interval]) -> Interval:
-        """The interval of a sum of rounded figures."""
-        result = Interval.exact(Decimal(0))
+        """The interval of a sum of rounded figures (the bounds summed in order, as ``+`` would,
+        without an interval made for each partial sum: placing a row's numbers sums thousands)."""
+        low = high = Decimal(0)
         for interval in intervals:
-            result = result + interval
-        return result
+            low += interval.low
+            high += interval.high
+        return Interval(low, high)
 
 
 @dataclass(frozen=True)

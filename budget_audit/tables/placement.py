@@ -61,12 +61,13 @@ def candidates(kind: TableKind, numbers: Sequence[Amount]) -> tuple[list[Placeme
     if len(numbers) > width:
         return [], "too many numbers"
     index = {name: i for i, name in enumerate(kind.columns)}
+    identities = kind.positional_identities  # a property that filters: asked once
     fitting = []
     for placement in itertools.combinations(range(width), len(numbers)):
         values = dict(zip(placement, numbers, strict=True))
         if all(
             _identity_holds(identity_total, parts, values, index)
-            for identity_total, parts in ((i.total, i.parts) for i in kind.positional_identities)
+            for identity_total, parts in ((i.total, i.parts) for i in identities)
         ):
             fitting.append(placement)
     core = {index[name] for name in kind.core}
