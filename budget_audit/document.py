@@ -68,6 +68,15 @@ class Document:
             self.memo[key] = compute()
         return cast("T", self.memo[key])
 
+    def remembered_for(self, owner: object, name: str, compute: Callable[[], T]) -> T:
+        """As :meth:`remembered`, for what depends on one object read from the document (a
+        sentence): keyed by the object's identity, and the object kept with the value, so that
+        its id cannot be taken by another object while the memo holds it."""
+        key = (name, id(owner))
+        if key not in self.memo:
+            self.memo[key] = (owner, compute())
+        return cast("tuple[object, T]", self.memo[key])[1]
+
     @property
     def name(self) -> str:
         """The file name the document was read from."""
