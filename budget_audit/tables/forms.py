@@ -295,11 +295,7 @@ class FormReader:
         self.result.rows.append(row)
         for token in tokens:
             # A factor of a 测算 line ("*12 月") is a quantity even where it looks like a date.
-            reason = (
-                None
-                if column == FACTOR
-                else identifier_reason(token, label) or identifier_reason(token, column)
-            )
+            reason = None if column == FACTOR else identifier_reason(token, label, column)
             if reason is None and column != FACTOR and _is_year_header(column, token):
                 reason = "year"
             if reason is not None:

@@ -81,11 +81,34 @@ def _bracket_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _CODE_IN_BRACKETS.finditer(text))
 
 
-def identifier_reason(found: LineToken, row_label: str = "") -> str | None:
+def identifier_reason(
+    found: LineToken, row_label: str = "", column: str | None = None
+) -> str | None:
     """Why a number on a line is an identifier rather than a quantity, or ``None``.
 
-    ``row_label`` is the label of the row (or field) the number stands in.
+    ``row_label`` is the label of the row (or field) the number stands in; ``column``, when
+    given, is the column's name, asked after the row's label: the reason is the one the row
+    label gives, else the one the column gives (a year column, a 电话 column).
     """
+    reason = _reason(found, row_label)
+    if reason is not None or column is None or column == row_label:
+        return reason
+    return _label_reason(found, column)
+
+
+def _label_reason(found: LineToken, label: str) -> str | None:
+    """The reasons of :func:`_reason` that ``label`` gives, in its order: asked when those of the
+    number and its line alone gave none (so only a label can add one)."""
+    token = found.token
+    if _YEAR.fullmatch(token.raw) and "年" in label + found.text[token.end : token.end + 3]:
+        return "date or year"
+    field = without_spaces(label)
+    if field and _names_identifier_field(field):
+        return f"{field} field"
+    return None
+
+
+def _reason(found: LineToken, row_label: str) -> str | None:
     text, token = found.text, found.token
     before, after = text[: token.start], text[token.end :]
     if any(start < token.start < end for start, end in _bracket_spans(text)):
