@@ -471,6 +471,6 @@ def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[
             continue
         if current is not None:
             current.last_line = number
-            if _is_content(text) and not is_bare_page_number(text):
+            if not has_content and _is_content(text) and not is_bare_page_number(text):
                 has_content = True  # (a page number between a table's number and its title is not)
     return blocks
