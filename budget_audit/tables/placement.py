@@ -129,17 +129,28 @@ def _resolve_by_sum(
         for column, interval in enumerate(row.vector(row.chosen or (), width)):
             base_low[column] += interval.low
             base_high[column] += interval.high
+    # each placement as its placed cells alone (the other columns add exactly 0): a combination
+    # then costs the row's numbers, not the table's width
     options = [
-        [(placement, row.vector(placement, width)) for placement in row.candidates]
+        [
+            (
+                placement,
+                [
+                    (column, number.interval.low, number.interval.high)
+                    for column, number in zip(placement, row.numbers, strict=True)
+                ],
+            )
+            for placement in row.candidates
+        ]
         for row in open_rows
     ]
     fits = []
     for combination in itertools.product(*options):
         low, high = list(base_low), list(base_high)
-        for _, vector in combination:
-            for column, interval in enumerate(vector):
-                low[column] += interval.low
-                high[column] += interval.high
+        for _, cells in combination:
+            for column, cell_low, cell_high in cells:
+                low[column] += cell_low
+                high[column] += cell_high
         if all(low[c] <= parent[c].high and parent[c].low <= high[c] for c in range(width)):
             fits.append(tuple(placement for placement, _ in combination))
     if not fits:
