@@ -20,6 +20,7 @@ NUMBER_PATTERN = re.compile(
 )
 # The same, but allowed to touch CJK text on either side ("预算数23.84万元").
 LOOSE_NUMBER_PATTERN = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")  # every number of either pattern holds one
 
 
 _LATEX = ((r"\geq", "≥"), (r"\leq", "≤"), (r"\%", "%"), ("$", ""))
@@ -160,6 +161,8 @@ def find_numbers(text: str, loose: bool = False) -> Iterator[NumberToken]:
 def _numbers(text: str, loose: bool) -> tuple[NumberToken, ...]:
     """The tokens of :func:`find_numbers`, cached: a pure function of the text, and the same
     lines are searched by several table readers and checks (tens of thousands of calls an audit)."""
+    if _DIGIT.search(text) is None:  # most lines of prose hold no digit: no scan to make
+        return ()
     pattern = LOOSE_NUMBER_PATTERN if loose else NUMBER_PATTERN
     return tuple(
         NumberToken(match.group(), parse_amount(match.group()), match.start(), match.end())
