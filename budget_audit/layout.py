@@ -33,6 +33,8 @@ _TABLE_ANCHOR = re.compile(
     r"^\s*(?:(?:附)?表\s*-?\s*\d+(?:\s*-\s*\d+)?\s*[.．、]?|\d+\s*-\s*\d+\s*$"
     r"|公开\s*\d+\s*表\s*[:：]?)"  # Jiangsu numbers its tables 公开01表 … 公开12表
 )
+_DIGIT = re.compile(r"\d")
+_QUOTES_AND_SPACES = re.compile(r"[“”\"\s]")
 _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 # Words that open a note under a table (``注：…``, ``说明：本部门无…``).
@@ -200,7 +202,7 @@ def _is_content(text: str) -> bool:
     """
     if is_page_number(text):
         return False
-    return re.search(r"\d", _DATE_OR_YEAR.sub("", normalise(text))) is not None
+    return _DIGIT.search(_DATE_OR_YEAR.sub("", normalise(text))) is not None
 
 
 def find_parts(source: SourceText) -> list[Part]:
@@ -350,7 +352,7 @@ def _wrapped_title(source: SourceText, number: int, last: int) -> tuple[str, int
     joined = text
     for following in range(number + 1, min(number + 3, last) + 1):
         raw_piece = normalise(source.line(following)).strip()
-        piece = re.sub(r"[“”\"\s]", "", raw_piece)
+        piece = _QUOTES_AND_SPACES.sub("", raw_piece)
         if not raw_piece or len(piece) > _TITLE_TAIL:
             return None
         joined += piece
