@@ -119,7 +119,7 @@ def table_precision(amounts: Iterable[Amount]) -> int:
     return max(counts, key=lambda places: (counts[places], places)) if counts else 0
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def parse_amount(text: str) -> Amount:
     """Read one printed figure (``1,602.84``, ``38.7``, ``－5``, ``１２``) exactly.
 
@@ -157,7 +157,7 @@ def find_numbers(text: str, loose: bool = False) -> Iterator[NumberToken]:
     return iter(_numbers(text, loose))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _numbers(text: str, loose: bool) -> tuple[NumberToken, ...]:
     """The tokens of :func:`find_numbers`, cached: a pure function of the text, and the same
     lines are searched by several table readers and checks (tens of thousands of calls an audit)."""

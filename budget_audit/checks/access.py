@@ -159,11 +159,9 @@ def unreliable(table: Table, row: Row) -> str | None:
     Worked out once per row (in ``table.memo``): each subject naming the row asks again.
     """
     key = ("unreliable", id(row))
-    remembered = table.memo.get(key)
-    if not (isinstance(remembered, tuple) and remembered[0] is row):  # the row itself, kept
-        remembered = (row, _unreliable(table, row))  # alive with the memo: its id is not reused
-        table.memo[key] = remembered
-    return cast("str | None", remembered[1])
+    if key not in table.memo:  # the row is kept with its answer: its id is not reused meanwhile
+        table.memo[key] = (row, _unreliable(table, row))
+    return cast("tuple[Row, str | None]", table.memo[key])[1]
 
 
 def _unreliable(table: Table, row: Row) -> str | None:
