@@ -184,9 +184,11 @@ class FormReader:
         are shifted against the header (``合计→→1,602.84→100%→1287.21``) still
         reads right.
         """
-        years = [name for _, name in sorted(self.header.items()) if _YEAR_IN_HEADER.fullmatch(name)]
         shares = [i for i, v in enumerate(values) if v.text.endswith("%")]
-        if shares != [1] or len(years) < 2 or len(values) > 2 + len(years):
+        if shares != [1]:
+            return None
+        years = [name for _, name in sorted(self.header.items()) if _YEAR_IN_HEADER.fullmatch(name)]
+        if len(years) < 2 or len(values) > 2 + len(years):
             return None
         return ["当年金额", "占比", *years[: len(values) - 2]]
 
