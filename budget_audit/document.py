@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from budget_audit.claims.model import Claims
 from budget_audit.claims.reader import read_claims
@@ -40,6 +40,8 @@ from budget_audit.tables.table import Table, read_table
 if TYPE_CHECKING:  # pandas is imported where a DataFrame is asked for: the CLI needs none
     import pandas as pd
 
+T = TypeVar("T")
+
 
 @dataclass
 class Document:
@@ -58,6 +60,22 @@ class Document:
     # What the checks worked out once about this document and ask again (the rows a
     # narrative subject names): kept here, as the document does not change once read.
     memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def remembered(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per document under ``key`` (in :attr:`memo`): for what
+        depends on the document alone and many checks ask again (the funding it shows)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return cast("T", self.memo[key])
+
+    def remembered_for(self, owner: object, name: str, compute: Callable[[], T]) -> T:
+        """As :meth:`remembered`, for what depends on one object read from the document (a
+        sentence): keyed by the object's identity, and the object kept with the value, so that
+        its id cannot be taken by another object while the memo holds it."""
+        key = (name, id(owner))
+        if key not in self.memo:
+            self.memo[key] = (owner, compute())
+        return cast("tuple[object, T]", self.memo[key])[1]
 
     @property
     def name(self) -> str:

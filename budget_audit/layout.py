@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -33,6 +33,8 @@ _TABLE_ANCHOR = re.compile(
     r"^\s*(?:(?:附)?表\s*-?\s*\d+(?:\s*-\s*\d+)?\s*[.．、]?|\d+\s*-\s*\d+\s*$"
     r"|公开\s*\d+\s*表\s*[:：]?)"  # Jiangsu numbers its tables 公开01表 … 公开12表
 )
+_DIGIT = re.compile(r"\d")
+_QUOTES_AND_SPACES = re.compile(r"[“”\"\s]")
 _DATE_OR_YEAR = re.compile(r"20\d\d\s*年(?:\s*\d+\s*月(?:\s*\d+\s*日)?)?")
 _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 # Words that open a note under a table (``注：…``, ``说明：本部门无…``).
@@ -88,10 +90,13 @@ def _layout() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=1 << 14)
 def part_of_heading(text: str) -> str | None:
     """The part a heading line opens (``第三部分 …情况说明``, ``2025年部门预算编制说明``), or ``None``.
 
     A worded heading is a short line of its own that ends with its part's words.
+    Cached (a pure function of the line over the packaged layout words): finding the
+    parts asks it of every line of the document, some lines twice.
     """
     layout = _layout()
     stripped = normalise(text).strip()
@@ -197,7 +202,7 @@ def _is_content(text: str) -> bool:
     """
     if is_page_number(text):
         return False
-    return re.search(r"\d", _DATE_OR_YEAR.sub("", normalise(text))) is not None
+    return _DIGIT.search(_DATE_OR_YEAR.sub("", normalise(text))) is not None
 
 
 def find_parts(source: SourceText) -> list[Part]:
@@ -347,7 +352,7 @@ def _wrapped_title(source: SourceText, number: int, last: int) -> tuple[str, int
     joined = text
     for following in range(number + 1, min(number + 3, last) + 1):
         raw_piece = normalise(source.line(following)).strip()
-        piece = re.sub(r"[“”\"\s]", "", raw_piece)
+        piece = _QUOTES_AND_SPACES.sub("", raw_piece)
         if not raw_piece or len(piece) > _TITLE_TAIL:
             return None
         joined += piece
@@ -468,6 +473,6 @@ def find_blocks(source: SourceText, part: Part, vocabulary: Vocabulary) -> list[
             continue
         if current is not None:
             current.last_line = number
-            if _is_content(text) and not is_bare_page_number(text):
+            if not has_content and _is_content(text) and not is_bare_page_number(text):
                 has_content = True  # (a page number between a table's number and its title is not)
     return blocks

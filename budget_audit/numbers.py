@@ -20,6 +20,7 @@ NUMBER_PATTERN = re.compile(
 )
 # The same, but allowed to touch CJK text on either side ("预算数23.84万元").
 LOOSE_NUMBER_PATTERN = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")  # every number of either pattern holds one
 
 
 _LATEX = ((r"\geq", "≥"), (r"\leq", "≤"), (r"\%", "%"), ("$", ""))
@@ -70,11 +71,13 @@ class Interval:
 
     @staticmethod
     def total(intervals: Iterable[Interval]) -> Interval:
-        """The interval of a sum of rounded figures."""
-        result = Interval.exact(Decimal(0))
+        """The interval of a sum of rounded figures (the bounds summed in order, as ``+`` would,
+        without an interval made for each partial sum: placing a row's numbers sums thousands)."""
+        low = high = Decimal(0)
         for interval in intervals:
-            result = result + interval
-        return result
+            low += interval.low
+            high += interval.high
+        return Interval(low, high)
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,13 @@ def table_precision(amounts: Iterable[Amount]) -> int:
     return max(counts, key=lambda places: (counts[places], places)) if counts else 0
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_amount(text: str) -> Amount:
-    """Read one printed figure (``1,602.84``, ``38.7``, ``－5``, ``１２``) exactly."""
+    """Read one printed figure (``1,602.84``, ``38.7``, ``－5``, ``１２``) exactly.
+
+    Cached (a pure function of the text; the result is immutable): the same figures are
+    read again by the table readers, the narrative and the checks.
+    """
     cleaned = normalise(text).replace(",", "").strip()
     if not LOOSE_NUMBER_PATTERN.fullmatch(cleaned):
         raise ValueError(f"not a number: {text!r}")
@@ -146,6 +154,17 @@ def find_numbers(text: str, loose: bool = False) -> Iterator[NumberToken]:
     ``loose`` also finds numbers glued to letters (``2023年``, ``预算数23.84``);
     the strict form refuses digits inside identifiers such as ``42010726143T000000100``.
     """
+    return iter(_numbers(text, loose))
+
+
+@lru_cache(maxsize=1 << 14)
+def _numbers(text: str, loose: bool) -> tuple[NumberToken, ...]:
+    """The tokens of :func:`find_numbers`, cached: a pure function of the text, and the same
+    lines are searched by several table readers and checks (tens of thousands of calls an audit)."""
+    if _DIGIT.search(text) is None:  # most lines of prose hold no digit: no scan to make
+        return ()
     pattern = LOOSE_NUMBER_PATTERN if loose else NUMBER_PATTERN
-    for match in pattern.finditer(text):
-        yield NumberToken(match.group(), parse_amount(match.group()), match.start(), match.end())
+    return tuple(
+        NumberToken(match.group(), parse_amount(match.group()), match.start(), match.end())
+        for match in pattern.finditer(text)
+    )

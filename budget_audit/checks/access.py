@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
 from budget_audit.document import Document
 from budget_audit.facts import Row
@@ -154,7 +155,16 @@ def unreliable(table: Table, row: Row) -> str | None:
     that were not read into any cell was not read as printed: its empty cells
     do not state 0. The table rules report such rows; a comparison with them
     would only repeat that cause as another finding.
+
+    Worked out once per row (in ``table.memo``): each subject naming the row asks again.
     """
+    key = ("unreliable", id(row))
+    if key not in table.memo:  # the row is kept with its answer: its id is not reused meanwhile
+        table.memo[key] = (row, _unreliable(table, row))
+    return cast("tuple[Row, str | None]", table.memo[key])[1]
+
+
+def _unreliable(table: Table, row: Row) -> str | None:
     for identity in table.identities:
         parts = [cell(row, part) for part in identity.parts]
         if compare(cell(row, identity.total), Figure.total(parts)) is Verdict.MISMATCH:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from budget_audit.findings import Evidence
 from budget_audit.messages import Items, Term, message
 from budget_audit.narrative import Sentence, passage
-from budget_audit.numbers import NumberToken, find_numbers
+from budget_audit.numbers import NumberToken, find_numbers, normalise
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
@@ -48,21 +48,32 @@ class _Piece:
         return self.passage.line_at(self.offset + position)
 
 
-def _runs(context: Context, table: Table) -> Iterator[Sentence]:
+def _runs(context: Context, table: Table, wanted: re.Pattern[str]) -> Iterator[Sentence]:
     """The table's prose as passages: a tab-separated line is its own (its cells are split
-    later); lines without tabs (PDF text wrapping a paragraph) are joined."""
+    later); lines without tabs (PDF text wrapping a paragraph) are joined.
+
+    Only passages in which ``wanted`` (the total words) is found: no other can state a sum,
+    and most lines of a form hold none (a tab-separated line is tested before it is joined).
+    """
     source = context.document.source
     run: list[int] = []
     for number in range(table.first_line, table.last_line + 1):
-        if "\t" in source.line(number):
+        line = source.line(number)
+        if "\t" in line:
             if run:
-                yield passage(source, run[0], run[-1])
+                yield from _holding(passage(source, run[0], run[-1]), wanted)
                 run = []
-            yield passage(source, number, number)
+            if wanted.search(normalise(line)):
+                yield passage(source, number, number)
         else:
             run.append(number)
     if run:
-        yield passage(source, run[0], run[-1])
+        yield from _holding(passage(source, run[0], run[-1]), wanted)
+
+
+def _holding(joined: Sentence, wanted: re.Pattern[str]) -> Iterator[Sentence]:
+    if wanted.search(joined.text):
+        yield joined
 
 
 def _pieces(joined: Sentence) -> Iterator[_Piece]:
@@ -102,7 +113,7 @@ def prose_sums(context: Context) -> None:
         if table.kind.name not in params["tables"]:
             continue
         seen: set[str] = set()
-        for joined in _runs(context, table):
+        for joined in _runs(context, table, totals):
             for piece in _pieces(joined):
                 _check_piece(context, table, piece, totals, blocking, seen)
 
@@ -119,6 +130,8 @@ def _check_piece(
     the previous total or the last blocking word). An amount before the enumeration (a prior
     year's budget in an earlier sentence) is not one of its parts: the sum holds if the last two
     or more amounts give it."""
+    if totals.search(piece.text) is None:  # no sum is stated here
+        return
     amounts = _amounts(piece.text)
     begin = 0
     for word in totals.finditer(piece.text):

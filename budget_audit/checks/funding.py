@@ -61,7 +61,14 @@ def _equal(a: Row | None, b: Row | None, column: str = "预算数") -> bool | No
 
 
 def general_budget_only(document: Document) -> tuple[bool | None, str]:
-    """Whether all money is 一般公共预算 (``None`` when the tables do not say), and why."""
+    """Whether all money is 一般公共预算 (``None`` when the tables do not say), and why.
+
+    Worked out once per document: every subject a sentence names asks again.
+    """
+    return document.remembered("general_budget_only", lambda: _general_budget_only(document))
+
+
+def _general_budget_only(document: Document) -> tuple[bool | None, str]:
     summary = first_table(document, "收支总表")
     if summary is not None:
         equal = _equal(income_row(summary, "general"), income_row(summary, "total"))
@@ -79,7 +86,14 @@ def general_budget_only(document: Document) -> tuple[bool | None, str]:
 
 
 def fiscal_is_all(document: Document) -> bool | None:
-    """Whether all money is 财政拨款 (no 事业收入, 单位资金 …); ``None`` when the tables do not say."""
+    """Whether all money is 财政拨款 (no 事业收入, 单位资金 …); ``None`` when the tables do not say.
+
+    Worked out once per document, as :func:`general_budget_only`.
+    """
+    return document.remembered("fiscal_is_all", lambda: _fiscal_is_all(document))
+
+
+def _fiscal_is_all(document: Document) -> bool | None:
     if general_budget_only(document)[0]:
         return True
     summary = first_table(document, "收支总表")
@@ -95,7 +109,14 @@ def fiscal_is_all(document: Document) -> bool | None:
 
 
 def general_is_fiscal(document: Document) -> bool | None:
-    """Whether all 财政拨款 is 一般公共预算 (no 政府性基金, 国有资本经营 money); ``None`` when unsaid."""
+    """Whether all 财政拨款 is 一般公共预算 (no 政府性基金, 国有资本经营 money); ``None`` when unsaid.
+
+    Worked out once per document, as :func:`general_budget_only`.
+    """
+    return document.remembered("general_is_fiscal", lambda: _general_is_fiscal(document))
+
+
+def _general_is_fiscal(document: Document) -> bool | None:
     if general_budget_only(document)[0]:
         return True
     fiscal = first_table(document, "财政拨款收支总表")

@@ -33,6 +33,8 @@ _LEVEL = re.compile(
     rf"(?P<name>(?:[{_CJK}、]|\((?!(?:类|款|项)\))[{_CJK}]+\))+)\((?P<level>类|款|项)\)"
 )
 _BRACKETED = re.compile(rf"\([{_CJK}]+\)")
+# a level mark, spaces allowed inside (the text is compacted before _LEVEL reads it)
+_ANY_LEVEL = re.compile(r"\(\s*(?:类|款|项)\s*\)")
 _LONGEST_CLASS_NAME = 12  # 灾害防治及应急管理支出: a longer run before (类) holds prose
 
 
@@ -68,6 +70,8 @@ def _compact(text: str) -> tuple[str, list[int]]:
 def _paths(sentence: Sentence) -> list[_Path]:
     """The 科目 paths of a sentence: runs of levels that begin at a 类, each level right after
     the one above it, nothing but a name between them."""
+    if not _ANY_LEVEL.search(sentence.text):  # most sentences name no level: nothing to compact
+        return []
     text, offsets = _compact(sentence.text)
     paths: list[_Path] = []
     current: list[_Level] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -117,8 +117,13 @@ def _phrase_in(core: str, phrase: str, department: str | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def match_phrase(core: str, scoped: bool, department: str | None) -> tuple[Entry, str] | None:
-    """The entry and phrase ``core`` names (the longest phrase that fits), if any."""
+    """The entry and phrase ``core`` names (the longest phrase that fits), if any.
+
+    Cached: a pure function of its strings over the fixed vocabulary, asked again for the
+    same subjects by several rules.
+    """
     best: tuple[Entry, str] | None = None
     for entry in _words().entries:
         phrases = entry.phrases + (("",) if entry.bare_scope and scoped else ())
@@ -130,11 +135,14 @@ def match_phrase(core: str, scoped: bool, department: str | None) -> tuple[Entry
     return best
 
 
+@lru_cache(maxsize=4096)
 def split_heading(key: str, department: str | None) -> tuple[str, str]:
     """A heading joined before the subject's own words, and those words.
 
     A heading ends with 情况 or 情况说明, or where the body's own name begins
     (``机关运行经费预算`` + ``上海市普陀区商务委员会财政拨款的机关运行经费``).
+    Cached: a pure function of its strings, and every resolution of a subject splits it
+    again (its search for the body's name is quadratic in the subject's length).
     """
     match = _HEADING.match(key)
     cut = match.end() if match and match.end() < len(key) else 0

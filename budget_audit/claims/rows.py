@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from budget_audit.checks.access import bare_name, unreliable
 from budget_audit.checks.funding import same_money, scopes_differ_why, table_scope
@@ -54,7 +55,13 @@ class Resolution:
 
 def row_name(row: Row) -> str:
     """A row's name as printed, without a figure read into its cell (``检察 16,593.12``)."""
-    return _STRAY_FIGURE.sub("", compact_subject(row.name))
+    return _printed_name(row.name)
+
+
+@lru_cache(maxsize=1 << 12)
+def _printed_name(name: str) -> str:
+    """:func:`row_name` of a name; cached, as every lookup of a subject compares row names."""
+    return _STRAY_FIGURE.sub("", compact_subject(name))
 
 
 def _same_name(name: str, row_name: str) -> bool:
@@ -228,22 +235,13 @@ def _scoped(
 
 def by_name(document: Document, key: str, scope: str | None) -> Resolution | None:
     """A row name (economic, functional, project) in the tables that print rows by name."""
-    found = [
-        (table, row)
-        for table in document.tables
-        if table.kind.name in _BY_NAME
-        for row in table.rows
-        if row.cells and row_name(row) == key
-    ]
+    found = list(_rows_by_name(document).get(key, ()))
     if any(t.kind.name in FUNCTIONAL_TABLES for t, _ in found):
         found += _summary_rows(document, key)
     projects = [
         fact
-        for table in document.tables
-        if table.kind.name == _PROJECTS
-        for row in table.rows
-        if (name := compact_subject(row.name))
-        and (name == key or (len(key) >= 4 and (key in name or name in key)))
+        for name, row in _project_rows(document)
+        if name == key or (len(key) >= 4 and (key in name or name in key))
         for fact in row.cells.values()
     ]
     if found:
@@ -253,3 +251,35 @@ def by_name(document: Document, key: str, scope: str | None) -> Resolution | Non
     if projects:  # a project's row splits it by fund: any of its columns may be the one meant
         return Resolution(tuple(projects), f"name:{key}")
     return None
+
+
+def _rows_by_name(document: Document) -> dict[str, list[tuple[Table, Row]]]:
+    """The rows that state figures in the tables printing rows by name, by :func:`row_name`, in
+    document order. Built once per document (its tables do not change once read): each
+    subject looked up by name scanned every row of them."""
+
+    def build() -> dict[str, list[tuple[Table, Row]]]:
+        index: dict[str, list[tuple[Table, Row]]] = {}
+        for table in document.tables:
+            if table.kind.name in _BY_NAME:
+                for row in table.rows:
+                    if row.cells:
+                        index.setdefault(row_name(row), []).append((table, row))
+        return index
+
+    return document.remembered("rows by name", build)
+
+
+def _project_rows(document: Document) -> list[tuple[str, Row]]:
+    """The named rows of the 项目支出表s with their names compacted, once per document
+    (as :func:`_rows_by_name`)."""
+    return document.remembered(
+        "project rows",
+        lambda: [
+            (name, row)
+            for table in document.tables
+            if table.kind.name == _PROJECTS
+            for row in table.rows
+            if (name := compact_subject(row.name))
+        ],
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from budget_audit.narrative import Paragraph, Sentence
@@ -58,10 +58,14 @@ class ScopeWords:
 
     def without(self, text: str) -> str:
         """``text`` without its scope words and what they carry (``一般公共预算拨款收入`` → ``收入``)."""
+        return self._carried.sub("", text)
+
+    @cached_property
+    def _carried(self) -> re.Pattern[str]:
+        """A scope word (longest first) and the tail it may carry; built once per vocabulary."""
         words = sorted((w for _, ws in self.scopes for w in ws), key=len, reverse=True)
         tails = "|".join(map(re.escape, self.tails))
-        pattern = f"(?:{'|'.join(map(re.escape, words))})(?:{tails})?"
-        return re.sub(pattern, "", text)
+        return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?:{tails})?")
 
 
 @cache

@@ -148,7 +148,10 @@ def subject_scope(document: Document, subject: str, sentence: Sentence | None = 
     words = scope_words()
     named = words.named(own) or words.named(heading)
     if named is None and sentence is not None:
-        named = context_scope(document.narrative, sentence)
+        # once per sentence: each subject of a sentence, in each rule, asks again
+        named = document.remembered_for(
+            sentence, "context scope", lambda: context_scope(document.narrative, sentence)
+        )
     return named
 
 
@@ -201,6 +204,17 @@ def _resolve(
     if not key:
         return None
     scope = subject_scope(document, subject, sentence)
+    # the rest depends on the words and the money alone: sentences repeat both (once a document)
+    return document.remembered(
+        ("resolve words", key, scope, rows_first),
+        lambda: _resolve_words(document, key, scope, rows_first),
+    )
+
+
+def _resolve_words(
+    document: Document, key: str, scope: str | None, rows_first: bool
+) -> Resolution | None:
+    """What the subject's compacted words ``key`` name, for the money ``scope``."""
     if PATH.search(key):
         return by_path(document, key, scope)
     if rows_first:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import Amount, at_precision, normalise
-from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens
+from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens, without_spaces
 
 _YEAR_CELL = re.compile(r"^\s*20\d\d\s*年?\s*(?:度)?\s*$")
 _YEAR_IN_HEADER = re.compile(r"20\d\d\s*年")
@@ -30,6 +30,11 @@ FACTOR = "测算因子"  # the column of a quantity or price in a 测算 line ("
 # A unit standing alone after a number ("99.16% 1311.82"), not the first letter of a label ("项目当年预算").
 _UNIT_ONLY = re.compile(_QUANTITY_SUFFIX.pattern + r"(?![\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACES_AND_BARS = re.compile(r"[\s|]")
+_CALCULATION_ENDS = re.compile(r"(测算依据及说明|项目采购|项目绩效|项目资金来源)")
+_LEADING_YEAR = re.compile(r"\s*(20\d\d)\s*年")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"20\d\d")
 _SENTENCE_MARK = re.compile(r"[，。；：、,;]")
 # "2024 年项目预算 0 万元" / "2025 年度项目预算金额 333.2 万元": a prior year's budget stated in words.
 _YEAR_BUDGET = re.compile(
@@ -43,7 +48,7 @@ _FACTOR = re.compile(
 
 def is_prose(text: str) -> bool:
     """Descriptive text (a sentence, a reason, a plan) rather than a cell value or a label."""
-    return len(_CJK.findall(text)) >= 10 and _SENTENCE_MARK.search(text) is not None
+    return _SENTENCE_MARK.search(text) is not None and len(_CJK.findall(text)) >= 10
 
 
 @dataclass
@@ -56,7 +61,7 @@ class FormResult:
     in_text: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     index: int
     text: str
@@ -66,12 +71,15 @@ class _Cell:
 
 def _cells(number: int, text: str) -> list[_Cell]:
     normalised = normalise(text)
-    tokens = line_tokens(number, text)
-    cells, offset = [], 0
+    tokens = line_tokens(number, text)  # left to right, so each cell takes the next run of them
+    cells, offset, taken = [], 0, 0
     for index, cell in enumerate(normalised.split("\t")):
-        inside = [t for t in tokens if offset <= t.token.start < offset + len(cell)]
-        cells.append(_Cell(index, cell.strip(), inside, offset + len(cell) - len(cell.lstrip())))
-        offset += len(cell) + 1
+        end = offset + len(cell)
+        first = taken
+        while taken < len(tokens) and tokens[taken].token.start < end:
+            taken += 1
+        cells.append(_Cell(index, cell.strip(), tokens[first:taken], end - len(cell.lstrip())))
+        offset = end + 1
     return cells
 
 
@@ -104,8 +112,11 @@ class FormReader:
 
     def _track_calculation(self, text: str) -> None:
         """Enter the 测算 block at its title; leave it at its explanation, 采购 or 绩效 part."""
-        words = re.sub(r"[\s|]", "", normalise(text))
-        if re.match(r"(测算依据及说明|项目采购|项目绩效|项目资金来源)", words):
+        normalised = normalise(text)
+        if "测" not in normalised and "项" not in normalised:  # no title of either can be here
+            return
+        words = _SPACES_AND_BARS.sub("", normalised)
+        if _CALCULATION_ENDS.match(words):
             self.in_calculation = False
         elif "测算" in words and ("明细" in words or "预算及" in words):
             self.in_calculation = True
@@ -119,13 +130,17 @@ class FormReader:
         for cell in descriptive:
             self._read_text(number, key, cell.text, cell.tokens, cell.start)
         all_cells = cells
-        cells = [c for c in cells if c not in descriptive]
+        skipped = {c.index for c in descriptive}  # a line's cells differ by index
+        cells = [c for c in cells if c.index not in skipped]
         for cell in cells:
             if cell.tokens and _YEAR_CELL.match(cell.text):
                 for token in cell.tokens:
                     self.result.identifiers[token.key] = "year"
         values = [c for c in cells if _is_value_cell(c)]
-        texts = [c for c in all_cells if c.text and c not in values and c.text not in _PLACEHOLDERS]
+        valued = {c.index for c in values}
+        texts = [
+            c for c in all_cells if c.text and c.index not in valued and c.text not in _PLACEHOLDERS
+        ]
         if not values:
             if len(texts) >= 2:
                 self._take_header(cells)
@@ -150,7 +165,7 @@ class FormReader:
             return
         before_first = [c for c in texts if c.index < values[0].index]
         if len(before_first) >= 2:
-            self.section = re.sub(r"\s+", "", before_first[-2].text)
+            self.section = without_spaces(before_first[-2].text)
         label = before_first[-1].text if before_first else (self.section or "")
         named = [c for c in before_first if "名称" in self.header.get(c.index, "")]
         if named:  # the header says which cell names the row (项目名称, 指标名称)
@@ -169,9 +184,11 @@ class FormReader:
         are shifted against the header (``合计→→1,602.84→100%→1287.21``) still
         reads right.
         """
-        years = [name for _, name in sorted(self.header.items()) if _YEAR_IN_HEADER.fullmatch(name)]
         shares = [i for i, v in enumerate(values) if v.text.endswith("%")]
-        if shares != [1] or len(years) < 2 or len(values) > 2 + len(years):
+        if shares != [1]:
+            return None
+        years = [name for _, name in sorted(self.header.items()) if _YEAR_IN_HEADER.fullmatch(name)]
+        if len(years) < 2 or len(values) > 2 + len(years):
             return None
         return ["当年金额", "占比", *years[: len(values) - 2]]
 
@@ -182,14 +199,14 @@ class FormReader:
             self.header = {}
         for cell in cells:
             if cell.text:
-                self.header[cell.index] = re.sub(r"\s+", "", cell.text)
+                self.header[cell.index] = without_spaces(cell.text)
 
     def _space_line(self, number: int, text: str) -> None:
         normalised = normalise(text)
         tokens = line_tokens(number, text)
         years = _YEAR_IN_HEADER.findall(normalised)
         if len(years) >= 2 and len(tokens) == len(years):
-            self.years = [re.sub(r"\s+", "", y) for y in years]
+            self.years = [without_spaces(y) for y in years]
             self.pending_label = ""
             return
         if not tokens:
@@ -199,7 +216,7 @@ class FormReader:
         if is_prose(normalised) or _FACTOR.search(normalised):
             self._read_text(number, self.pending_label, normalised, tokens)
             return
-        leading_year = re.match(r"\s*(20\d\d)\s*年", normalised)
+        leading_year = _LEADING_YEAR.match(normalised)
         if leading_year is not None:  # "2023年 391050.00 100%": a row of the prior years' budgets
             self.result.identifiers[tokens[0].key] = "year"
             tokens = tokens[1:]
@@ -274,17 +291,13 @@ class FormReader:
     def _emit(
         self, number: int, label: str, column: str, tokens: list[LineToken], placement: str
     ) -> None:
-        label = re.sub(r"\s+", "", label)
+        label = without_spaces(label)
         section = CALCULATION if self.in_calculation else self.section
         row = Row(len(self.result.rows), None, label, number, number, section=section)
         self.result.rows.append(row)
         for token in tokens:
             # A factor of a 测算 line ("*12 月") is a quantity even where it looks like a date.
-            reason = (
-                None
-                if column == FACTOR
-                else identifier_reason(token, label) or identifier_reason(token, column)
-            )
+            reason = None if column == FACTOR else identifier_reason(token, label, column)
             if reason is None and column != FACTOR and _is_year_header(column, token):
                 reason = "year"
             if reason is not None:
@@ -314,18 +327,16 @@ def money_amount(amount: Amount, unit: str) -> Amount:
 
 def _is_field_name(text: str) -> bool:
     """Text that can name a form field: a few words, no digits, more than a unit or a symbol."""
-    words = re.sub(r"\s+", "", text)
+    words = without_spaces(text)
     return (
         2 <= len(words) <= 16
-        and not re.search(r"\d", words)
+        and not _DIGIT.search(words)
         and _CJK.search(_UNIT_ONLY.sub("", words)) is not None
     )
 
 
 def _is_year_header(column: str, token: LineToken) -> bool:
-    return bool(re.fullmatch(r"20\d\d", token.token.raw)) and (
-        "年度" in column or "年" in column[:6]
-    )
+    return bool(_YEAR.fullmatch(token.token.raw)) and ("年度" in column or "年" in column[:6])
 
 
 def _segments(text: str, tokens: list[LineToken]) -> list[tuple[str, list[LineToken]]]:

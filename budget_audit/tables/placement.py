@@ -61,13 +61,14 @@ def candidates(kind: TableKind, numbers: Sequence[Amount]) -> tuple[list[Placeme
     if len(numbers) > width:
         return [], "too many numbers"
     index = {name: i for i, name in enumerate(kind.columns)}
+    # each identity as column indices, worked out once rather than for every placement tried
+    identities = [
+        (index[i.total], tuple(index[p] for p in i.parts)) for i in kind.positional_identities
+    ]
     fitting = []
     for placement in itertools.combinations(range(width), len(numbers)):
-        values = dict(zip(placement, numbers, strict=True))
-        if all(
-            _identity_holds(identity_total, parts, values, index)
-            for identity_total, parts in ((i.total, i.parts) for i in kind.positional_identities)
-        ):
+        values = {c: number.interval for c, number in zip(placement, numbers, strict=True)}
+        if all(_identity_holds(total, parts, values) for total, parts in identities):
             fitting.append(placement)
     core = {index[name] for name in kind.core}
     usual = [p for p in fitting if set(p) <= core]
@@ -83,15 +84,18 @@ def candidates(kind: TableKind, numbers: Sequence[Amount]) -> tuple[list[Placeme
     return forced, "forced"
 
 
-def _identity_holds(
-    total: str, parts: Sequence[str], values: dict[int, Amount], index: dict[str, int]
-) -> bool:
-    zero = Interval.exact(Decimal(0))
-    total_value = values[index[total]].interval if index[total] in values else zero
-    parts_value = Interval.total(
-        values[index[p]].interval if index[p] in values else zero for p in parts
-    )
-    return total_value.overlaps(parts_value)
+def _identity_holds(total: int, parts: tuple[int, ...], values: dict[int, Interval]) -> bool:
+    """Whether the total column's interval meets the sum of the parts' (a missing cell is 0)."""
+    low = high = Decimal(0)
+    for part in parts:
+        interval = values.get(part)
+        if interval is not None:  # an empty cell adds exactly nothing
+            low += interval.low
+            high += interval.high
+    stated = values.get(total)
+    if stated is None:
+        return low <= 0 <= high
+    return stated.low <= high and low <= stated.high
 
 
 def resolve_children(parent: list[Interval] | None, children: list[PendingRow], width: int) -> None:
@@ -125,17 +129,28 @@ def _resolve_by_sum(
         for column, interval in enumerate(row.vector(row.chosen or (), width)):
             base_low[column] += interval.low
             base_high[column] += interval.high
+    # each placement as its placed cells alone (the other columns add exactly 0): a combination
+    # then costs the row's numbers, not the table's width
     options = [
-        [(placement, row.vector(placement, width)) for placement in row.candidates]
+        [
+            (
+                placement,
+                [
+                    (column, number.interval.low, number.interval.high)
+                    for column, number in zip(placement, row.numbers, strict=True)
+                ],
+            )
+            for placement in row.candidates
+        ]
         for row in open_rows
     ]
     fits = []
     for combination in itertools.product(*options):
         low, high = list(base_low), list(base_high)
-        for _, vector in combination:
-            for column, interval in enumerate(vector):
-                low[column] += interval.low
-                high[column] += interval.high
+        for _, cells in combination:
+            for column, cell_low, cell_high in cells:
+                low[column] += cell_low
+                high[column] += cell_high
         if all(low[c] <= parent[c].high and parent[c].low <= high[c] for c in range(width)):
             fits.append(tuple(placement for placement, _ in combination))
     if not fits:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from budget_audit.facts import Fact, Row
 from budget_audit.layout import Block, is_page_number
@@ -58,6 +58,9 @@ class Table:
     ambiguous: list[str] = field(default_factory=list)
     columns: tuple[str, ...] = ()
     printed: frozenset[str] | None = None
+    # What the checks worked out once about the table or a row and ask again (its identities,
+    # whether a row can be trusted): kept here, as a table does not change once read.
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def prints(self, column: str) -> bool:
         """Whether the table has this column: named by its header, or (read by position) one of
@@ -90,10 +93,18 @@ class Table:
         A table whose header named its columns is held only to identities over
         columns it prints: Shanghai's 收入预算总表 has no 本年收入小计 column, so
         合计 = 本年收入小计 + 上年结转结余小计 says nothing about it.
+
+        Remembered in :attr:`memo` under the kind and the printed columns it is worked out
+        from: every row a rule or a subject checks asks again.
         """
-        if self.printed is None:
-            return self.kind.positional_identities
-        return self.kind.identities_over(self.printed)
+        key = ("identities", self.kind, self.printed)
+        if key not in self.memo:
+            self.memo[key] = (
+                self.kind.positional_identities
+                if self.printed is None
+                else self.kind.identities_over(self.printed)
+            )
+        return cast("tuple[Identity, ...]", self.memo[key])
 
     @property
     def shape(self) -> tuple[int, int]:
