@@ -179,7 +179,7 @@ def _report_own_line(
             subject=found.subject,
             word=said[0].word,
             count=len(said),
-            line=claim.current.value.line,
+            item=claim.current.subject,
             current=claim.current.value.amount.value,
             whole=Figure.of(whole).value,
             year=_year(context, claim),
