@@ -1,5 +1,6 @@
-"""Table numbers: the contents page, a list of table titles and the body agree (BA904), and no
-list of tables skips a number (BA905).
+"""Table numbers: the contents page, a list of table titles and the body agree, and the contents
+page and the list of titles list the same tables (BA904); no list of tables skips a number
+(BA905).
 
 A disclosure numbers its tables up to three times: the contents page
 (``十一、政府采购预算表``), sometimes a list of the tables' titles at the head
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from budget_audit.document import Document
@@ -195,6 +197,64 @@ def numbers_agree(context: Context) -> None:
         )
         evidence = [Evidence.at(source, e.line, e.text) for pair in differing for e in pair]
         context.report(message("numbering.disagree", listing=Term(name), said=said), evidence)
+    _listings_differ(context)
+
+
+def _listings_differ(context: Context) -> None:
+    """The contents page and the list of titles list the same tables.
+
+    A table in the list of titles the contents page lacks sends a reader of the
+    contents page past it. The other way round is reported only when no other
+    rule says it: a contents entry the body does not print is BA901's, and a
+    number the list of titles skips is BA905's (which names the contents entry).
+    A contents page with a number we could not read (a gap in its own
+    numbering) may list the table under a title we do not know: not compared.
+    """
+    document = context.document
+    contents = contents_listing(document)
+    titles = title_list(document)
+    if not contents or not titles or _gaps(contents):
+        return
+    listed = {entry.kind for entry in contents}
+    titled = {entry.kind for entry in titles}
+    printed = {table.kind.name for table in document.tables}
+    skipped = {n[0] for _, _, gap in _gaps(titles) for n in gap if len(n) == 1}
+    only_titles = _first_of_kinds(e for e in titles if e.kind not in listed)
+    only_contents = _first_of_kinds(
+        e
+        for e in contents
+        if e.kind not in titled and e.kind in printed and e.number[0] not in skipped
+    )
+    if not only_titles and not only_contents:
+        return
+    said = Items(
+        (
+            *(
+                message("numbering.not_in_contents", number=e.label, kind=Term(e.kind))
+                for e in only_titles
+            ),
+            *(
+                message("numbering.not_in_titles", number=e.number[0], kind=Term(e.kind))
+                for e in only_contents
+            ),
+        ),
+        "；",
+        "; ",
+    )
+    cited = [contents[0], contents[-1], *only_contents, *only_titles]
+    evidence = [
+        Evidence.at(document.source, e.line, e.text)
+        for e in sorted({e.line: e for e in cited}.values(), key=lambda e: e.line)
+    ]
+    context.report(message("numbering.listings_differ", said=said), evidence)
+
+
+def _first_of_kinds(entries: Iterable[Entry]) -> list[Entry]:
+    """Each kind's first entry (表 12-1 … 12-11 are one table kind, named once)."""
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        first.setdefault(entry.kind, entry)
+    return list(first.values())
 
 
 @check_kind("numbers_continuous")
