@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
-from budget_audit.audit import Audit
 from budget_audit.baseline import apply_baseline, read_baseline
 from budget_audit.baseline import write_baseline as write_baseline_file
 from budget_audit.config import find_settings, selected_rules
@@ -24,8 +23,9 @@ from budget_audit.engine import Rule, builtin_rules
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES
 from budget_audit.inputs import skippable, supported_files
+from budget_audit.record import BARE, AuditRecord, Keep
 from budget_audit.reports.labels import LANGS
-from budget_audit.runner import Outcome, Skipped, audit_files, default_jobs
+from budget_audit.runner import RecordOutcome, Skipped, default_jobs, record_files
 from budget_audit.sources.pdf import PdfSettings
 
 if TYPE_CHECKING:
@@ -231,8 +231,9 @@ def check(
         accepted = read_baseline(baseline) if baseline else frozenset()
     except InputError as error:
         _fail(error)
-    outcomes = _audit_all(files, rules, jobs or default_jobs(), attach, limits)
-    audits = [o for o in outcomes if isinstance(o, Audit)]
+    keep = _KEEP.get(output, BARE)
+    outcomes = _audit_all(files, rules, jobs or default_jobs(), attach, limits, keep)
+    audits = [o for o in outcomes if isinstance(o, AuditRecord)]
     skips = [
         isinstance(o, Skipped) and not path.is_file() and skippable(file)
         for o, file in zip(outcomes, files, strict=True)
@@ -273,29 +274,38 @@ def _rules(select: str | None, ignore: str | None, rule_files: tuple[Path, ...])
     return selected_rules(settings)
 
 
+# What a report shows beyond what every report needs: the HTML page the text, a workbook the
+# tables' cells. A folder's other reports keep a few kilobytes of each document.
+_KEEP = {"html": Keep(text=True), "xlsx": Keep(cells=True)}
+
+
 def _audit_all(
     files: list[Path],
     rules: list[Rule],
     jobs: int,
-    attach: tuple[Path, ...] = (),
-    pdf: PdfSettings | None = None,
-) -> list[Outcome]:
+    attach: tuple[Path, ...],
+    pdf: PdfSettings,
+    keep: Keep,
+) -> list[RecordOutcome]:
     """Audit the files; a progress bar on the terminal when there are several."""
     if len(files) < 2:
-        return audit_files(files, rules, jobs, attach=attach, pdf=pdf)
+        return list(record_files(files, rules, jobs, attach=attach, pdf=pdf, keep=keep))
     from rich.console import Console
     from rich.progress import Progress
 
     errors = Console(stderr=True)
     if not errors.is_terminal:
-        return audit_files(files, rules, jobs, attach=attach, pdf=pdf)
+        return list(record_files(files, rules, jobs, attach=attach, pdf=pdf, keep=keep))
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("auditing", total=len(files))
-        return audit_files(files, rules, jobs, done=lambda _: progress.advance(task), pdf=pdf)
+        advance = record_files(
+            files, rules, jobs, done=lambda _: progress.advance(task), pdf=pdf, keep=keep
+        )
+        return list(advance)
 
 
 def _emit(
-    audits: list[Audit],
+    audits: list[AuditRecord],
     output: str,
     destination: Path | None,
     single: bool,
@@ -331,7 +341,7 @@ def _emit(
     _write(destination, lambda: destination.write_text(text, "utf-8"))
 
 
-def _render(output: str, audits: list[Audit], lang: str, single: bool) -> str:
+def _render(output: str, audits: list[AuditRecord], lang: str, single: bool) -> str:
     """The report as text in one of the formats that are text (all but ``text`` and ``xlsx``)."""
     if output == "json":
         from budget_audit.reports.json_report import render_json

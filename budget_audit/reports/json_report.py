@@ -13,15 +13,15 @@ title, lines (and pages when the source has them), unit and row count.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from budget_audit.audit import Audit
-from budget_audit.document import Document
+from budget_audit.audit import Reportable, records
 from budget_audit.messages import note_in
-from budget_audit.tables.table import Table
+from budget_audit.record import AuditRecord, TableDigest
 
 
-def audit_json(audit: Audit, lang: str = "zh") -> dict[str, Any]:
+def audit_json(audit: AuditRecord, lang: str = "zh") -> dict[str, Any]:
     """The JSON report of one audit, its messages in ``lang``."""
     coverage = audit.document.coverage
     return {
@@ -32,14 +32,14 @@ def audit_json(audit: Audit, lang: str = "zh") -> dict[str, Any]:
             "scope": audit.document.kind.scope,
             "stage": audit.document.kind.stage,
             "template": audit.document.kind.template,
-            "source": audit.document.source.kind,
+            "source": audit.document.source_kind,
         },
         "findings": [finding.as_json(lang) for finding in audit.found],
         "summary": audit.summary,
         "hidden": len(audit.hidden),
         "not_checked": [note_in(reason, lang) for reason in audit.not_checked],
         "claims": _claims(audit.claims, lang),
-        "tables": [table_json(audit.document, table) for table in audit.document.tables],
+        "tables": [table_json(table) for table in audit.document.tables],
         "coverage": {
             "table_numbers": coverage.table_numbers,
             "read": coverage.facts + coverage.identifiers,
@@ -58,34 +58,30 @@ def _claims(claims: dict[str, Any], lang: str) -> dict[str, Any]:
     return {**claims, "unchecked": unchecked} if "unchecked" in claims else claims
 
 
-def table_json(document: Document, table: Table) -> dict[str, Any]:
+def table_json(table: TableDigest) -> dict[str, Any]:
     """What a reader needs to find a table again: kind, title, where, unit, size."""
-    pages = sorted(
-        {
-            page
-            for line in range(table.first_line, table.last_line + 1)
-            if (page := document.source.page(line)) is not None
-        }
-    )
     data: dict[str, Any] = {
         "id": table.id,
-        "kind": table.kind.name,
+        "kind": table.kind,
         "title": table.title,
         "first_line": table.first_line,
         "last_line": table.last_line,
         "unit": table.unit,
         "unit_stated": table.unit_stated,
-        "rows": len(table.rows),
-        "facts": len(table.facts),
+        "rows": table.rows,
+        "facts": table.facts,
     }
-    if pages:
-        data["pages"] = pages
+    if table.pages:
+        data["pages"] = list(table.pages)
     return data
 
 
-def render_json(audits: list[Audit], single: bool, lang: str = "zh") -> str:
+def render_json(audits: Sequence[Reportable], single: bool, lang: str = "zh") -> str:
     """One report (``single``, a file was audited) or a list of them (a folder)."""
+    reports = records(audits)
     payload: Any = (
-        audit_json(audits[0], lang) if single and audits else [audit_json(a, lang) for a in audits]
+        audit_json(reports[0], lang)
+        if single and reports
+        else [audit_json(a, lang) for a in reports]
     )
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
