@@ -191,3 +191,36 @@ def test_a_folder_report_is_the_same_with_one_or_two_processes() -> None:
     ]
     assert all(r.exit_code == 1 for r in runs)  # the corpus has errors
     assert runs[0].stdout == runs[1].stdout and runs[2].stdout == runs[3].stdout
+
+
+def test_the_json_list_written_piece_by_piece_is_json_dumps_of_the_list() -> None:
+    files = sorted(CORPUS.glob("*.txt"))[:2]
+    records = [o for o in record_files(files, selected_rules(Settings())) if not isinstance(o, str)]
+    for shown in ([], records[:1], records):
+        whole = json.dumps([audit_json(r) for r in shown], ensure_ascii=False, indent=2) + "\n"
+        assert render_json(shown, single=False) == whole
+
+
+def test_a_streamed_folder_report_is_the_one_written_at_the_end(tmp_path: Path) -> None:
+    for name in ("a-2026.txt", "b-2026.txt"):
+        (tmp_path / name).write_bytes(EXAMPLE.read_bytes())
+    folder, out = str(tmp_path), tmp_path / "r.json"
+    streamed = CliRunner().invoke(main, ["check", folder, "--format", "json", "-o", str(out)])
+    # a new baseline needs every finding before the report: the report is written at the end
+    held = CliRunner().invoke(
+        main, ["check", folder, "--format", "json", "--write-baseline", str(tmp_path / "b.json")]
+    )
+    assert streamed.exit_code == 1 and held.exit_code == 0  # the baseline hides every finding
+    reports = json.loads(out.read_text("utf-8"))
+    assert [r["document"] for r in reports] == ["a-2026.txt", "b-2026.txt"]
+    assert all(r["summary"]["error"] == 4 and r["hidden"] == 0 for r in reports)
+    hidden = [(r["hidden"], r["findings"]) for r in json.loads(held.stdout)]
+    assert hidden == [(len(r["findings"]), []) for r in reports]
+
+
+def test_a_streamed_report_that_cannot_be_written_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a-2026.txt").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "b-2026.txt").write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "missing" / "r.json"
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 2 and f"{out}: cannot write" in result.stderr

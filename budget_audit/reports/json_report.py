@@ -13,7 +13,8 @@ title, lines (and pages when the source has them), unit and row count.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from budget_audit.audit import Reportable, records
@@ -78,10 +79,32 @@ def table_json(table: TableDigest) -> dict[str, Any]:
 
 def render_json(audits: Sequence[Reportable], single: bool, lang: str = "zh") -> str:
     """One report (``single``, a file was audited) or a list of them (a folder)."""
-    reports = records(audits)
-    payload: Any = (
-        audit_json(reports[0], lang)
-        if single and reports
-        else [audit_json(a, lang) for a in reports]
-    )
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    if single and audits:
+        report = audit_json(records(audits[:1])[0], lang)
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    chunks: list[str] = []
+    writer = JsonListWriter(chunks.append, lang)
+    for audit in audits:
+        writer.add(audit)
+    writer.close()
+    return "".join(chunks)
+
+
+class JsonListWriter:
+    """A folder's JSON report written one audit at a time, so that a thousand files' reports
+    need not be held at once: the text :func:`render_json` gives, in pieces, to ``write``."""
+
+    def __init__(self, write: Callable[[str], None], lang: str = "zh") -> None:
+        self._write = write
+        self._lang = lang
+        self._count = 0
+
+    def add(self, audit: Reportable) -> None:
+        """Write one more audit's report into the list."""
+        text = json.dumps(audit_json(records([audit])[0], self._lang), ensure_ascii=False, indent=2)
+        self._write(("[\n" if self._count == 0 else ",\n") + textwrap.indent(text, "  "))
+        self._count += 1
+
+    def close(self) -> None:
+        """End the list (``json.dumps`` writes an empty one as ``[]``)."""
+        self._write("\n]\n" if self._count else "[]\n")
