@@ -355,8 +355,9 @@ def _audit_all(
         return
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("auditing", total=len(files))
-        done: Callable[[Path], None] = lambda _: progress.advance(task)  # noqa: E731
-        yield from record_files(files, rules, jobs, done, pdf=pdf, keep=keep)
+        yield from record_files(
+            files, rules, jobs, lambda _: progress.advance(task), pdf=pdf, keep=keep
+        )
 
 
 def _emit(
