@@ -224,3 +224,10 @@ def test_a_streamed_report_that_cannot_be_written_is_exit_2(tmp_path: Path) -> N
     out = tmp_path / "missing" / "r.json"
     result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json", "-o", str(out)])
     assert result.exit_code == 2 and f"{out}: cannot write" in result.stderr
+
+
+def test_a_record_without_the_text_is_refused_by_the_html_page() -> None:
+    (record,) = record_files([EXAMPLE], selected_rules(Settings()))
+    assert isinstance(record, AuditRecord)
+    with pytest.raises(ValueError, match="Keep"):
+        render_html([record])

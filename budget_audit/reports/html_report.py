@@ -80,6 +80,8 @@ document.addEventListener('click', function (event) {
 def render_html(audits: Sequence[Reportable], lang: str = "zh") -> str:
     """The whole page."""
     shown = records(audits, Keep(text=True))
+    if any(a.document.line_count and not a.document.lines for a in shown):
+        raise ValueError("the HTML page shows the text: make its records with Keep(text=True)")
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode()
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "

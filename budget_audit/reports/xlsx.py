@@ -97,7 +97,10 @@ def _add_tables(book: Workbook, documents: list[DocumentDigest], lang: str) -> N
             name = _sheet_name(base, used)
             used.add(name)
             sheet = book.create_sheet(name)
-            assert table.grid is not None  # kept: the digests were made with Keep(cells=True)
+            if table.grid is None:
+                raise ValueError(
+                    "a workbook shows the cells: make its records with Keep(cells=True)"
+                )
             sheet.append(list(table.grid.columns))
             for values in table.grid.rows:
                 sheet.append(list(values))
