@@ -9,7 +9,9 @@ those documents, median and max over rounds, and its ratio to the floor; (3) a
 cold ``budget-audit check FILE --format json`` of the largest text and the
 largest PDF, as whole processes; (4) a batch of 1,000 texts and one of 100 PDFs
 (copies in a temporary folder) with ``--jobs 2``; (5) each batch's peak memory;
-(6) a text made 10x longer (``benchmarks/longer.py``) against the original.
+(6) a text made 10x longer (``benchmarks/longer.py``) against the original;
+(7) what a worker sends back per document: the pickled record of a folder audit
+against the pickled audit with its parsed document.
 
 Timings are wall-clock medians (the targets are wall times); CPU time is recorded
 beside them because this machine is shared and its load, recorded too, inflates
@@ -24,6 +26,7 @@ import argparse
 import contextlib
 import json
 import os
+import pickle
 import re
 import shutil
 import statistics
@@ -42,6 +45,8 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from longer import lengthened
 
 import budget_audit as ba
+from budget_audit.config import Settings, selected_rules
+from budget_audit.runner import audit_file
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -137,11 +142,19 @@ def command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "budget_audit"]
 
 
+# The processes measured may write and read Python's bytecode cache, as an installed copy has
+# one (pip compiles it): a shell that sets PYTHONDONTWRITEBYTECODE would otherwise make each
+# cold start compile every module again, a third of its time.
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(arguments: list[str], sample_memory: bool = False) -> dict[str, float]:
     """One process run: wall and CPU seconds of it and its children and, when asked, the peak
     of the memory its process tree holds (PSS summed: each shared page counted once)."""
     started, before = time.perf_counter(), os.times()
-    process = psutil.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = psutil.Popen(
+        arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENVIRONMENT
+    )
     peak = 0.0
     while process.poll() is None:
         if sample_memory:
@@ -223,6 +236,22 @@ def scaling(original: Path, factor: int, rounds: int, folder: Path) -> dict[str,
     }
 
 
+def record_sizes(files: list[Path]) -> dict[str, dict[str, int]]:
+    """Bytes pickled per document: the record a folder audit's worker sends back, and the whole
+    audit (its parsed document with it) that workers sent before; neither with the rules."""
+    rules = selected_rules(Settings())
+    sizes = {}
+    for file in files:
+        audit = audit_file(file, rules)
+        assert not isinstance(audit, str), audit
+        audit.rules = ()
+        sizes[file.name] = {
+            "record_bytes": len(pickle.dumps(audit.record())),
+            "audit_bytes": len(pickle.dumps(audit)),
+        }
+    return sizes
+
+
 def targets(results: dict[str, Any], plan: Plan) -> list[dict[str, Any]]:
     """Each target of issue 12 with the figure it is judged on and whether it was met."""
     texts, pdfs = results["text"], results["pdf"]
@@ -295,6 +324,10 @@ def print_table(results: dict[str, Any]) -> None:
         print(
             f"batch of {b['documents']:5} {kind:5}: {b['seconds']:6.1f} s ({b['documents_per_second']:.1f}/s, cpu {b['cpu_seconds']:.1f} s), peak {b['peak_mb']:.0f} MB"
         )
+    for name, size in results["record_sizes"].items():
+        print(
+            f"{name:46} record {size['record_bytes'] / 1024:6.0f} KB, whole audit {size['audit_bytes'] / 1024:6.0f} KB"
+        )
     s = results["scaling"]
     print(
         f"{s['line_ratio']:.1f}x the lines of {s['file']}: {s['original_ms']:.0f} -> {s['longer_ms']:.0f} ms, {s['time_ratio']:.1f}x the time (cpu {s['cpu_time_ratio']:.1f}x)"
@@ -346,6 +379,7 @@ def main() -> None:
         results["scaling"] = scaling(
             arguments.shared / "corpus" / "qingshan-2026.txt", 10, plan.text_rounds, folder
         )
+    results["record_sizes"] = record_sizes(texts + pdfs)
     results["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
     results["targets"] = targets(results, plan)
     arguments.json.parent.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ rules) leaves an earlier audit as it was.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES, Finding
 from budget_audit.fingerprint import fingerprints
 from budget_audit.messages import Note, message
+from budget_audit.record import BARE, AuditRecord, Keep, digest
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,6 +53,14 @@ class Audit:
     rules: tuple[Rule, ...] = ()
     hidden: list[Finding] = field(default_factory=list)
     path: str | None = None
+
+    def record(self, keep: Keep = BARE) -> AuditRecord:
+        """What the reports need of this audit, without the parsed document (and, as ``keep``
+        asks, with its text or its tables' cells)."""
+        return AuditRecord(
+            digest(self.document, keep), self.found, self.not_checked, self.claims,
+            self.rules, self.hidden, self.path,
+        )  # fmt: skip
 
     @property
     def every_finding(self) -> list[Finding]:
@@ -175,6 +185,14 @@ class Audits:
     def __repr__(self) -> str:
         errors = f", {len(self.errors)} unreadable" if self.errors else ""
         return f"<Audits of {len(self.audits)} documents{errors}>"
+
+
+Reportable = Audit | AuditRecord
+
+
+def records(audits: Sequence[Reportable], keep: Keep = BARE) -> list[AuditRecord]:
+    """The reports' view of each audit: a record as it is, an :class:`Audit` made into one."""
+    return [a.record(keep) if isinstance(a, Audit) else a for a in audits]
 
 
 def claims_summary(document: Document) -> dict[str, Any]:

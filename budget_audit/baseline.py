@@ -9,15 +9,17 @@ silently: every report says how many the baseline hid.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from budget_audit.audit import Audit
+from budget_audit.audit import Reportable
 from budget_audit.errors import InputError
 
 VERSION = 1
 Accepted = frozenset[tuple[str, str]]
+_Audited = TypeVar("_Audited", bound=Reportable)
 
 
 def read_baseline(path: Path) -> Accepted:
@@ -42,7 +44,7 @@ def read_baseline(path: Path) -> Accepted:
     return frozenset((e["document"], e["fingerprint"]) for e in entries)
 
 
-def baseline_json(audits: list[Audit]) -> dict[str, Any]:
+def baseline_json(audits: Sequence[Reportable]) -> dict[str, Any]:
     """The baseline accepting every finding of ``audits`` (those already hidden included)."""
     return {
         "version": VERSION,
@@ -59,7 +61,7 @@ def baseline_json(audits: list[Audit]) -> dict[str, Any]:
     }
 
 
-def write_baseline(path: Path, audits: list[Audit]) -> int:
+def write_baseline(path: Path, audits: Sequence[Reportable]) -> int:
     """Write the baseline of ``audits`` to ``path``; return how many findings it accepts."""
     data = baseline_json(audits)
     try:
@@ -69,7 +71,7 @@ def write_baseline(path: Path, audits: list[Audit]) -> int:
     return len(data["accepted"])
 
 
-def apply_baseline(audit: Audit, accepted: Accepted) -> Audit:
+def apply_baseline(audit: _Audited, accepted: Accepted) -> _Audited:
     """The audit with the accepted findings moved from ``found`` to ``hidden``."""
     name = audit.document.name
     keep = [f for f in audit.found if (name, f.fingerprint) not in accepted]

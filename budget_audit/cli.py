@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
-from budget_audit.audit import Audit
 from budget_audit.baseline import apply_baseline, read_baseline
 from budget_audit.baseline import write_baseline as write_baseline_file
 from budget_audit.config import find_settings, selected_rules
@@ -24,8 +23,9 @@ from budget_audit.engine import Rule, builtin_rules
 from budget_audit.errors import InputError
 from budget_audit.findings import SEVERITIES
 from budget_audit.inputs import skippable, supported_files
+from budget_audit.record import BARE, AuditRecord, Keep
 from budget_audit.reports.labels import LANGS
-from budget_audit.runner import Outcome, Skipped, audit_files, default_jobs
+from budget_audit.runner import RecordOutcome, Skipped, default_jobs, record_files
 from budget_audit.sources.pdf import PdfSettings
 
 if TYPE_CHECKING:
@@ -231,35 +231,90 @@ def check(
         accepted = read_baseline(baseline) if baseline else frozenset()
     except InputError as error:
         _fail(error)
-    outcomes = _audit_all(files, rules, jobs or default_jobs(), attach, limits)
-    audits = [o for o in outcomes if isinstance(o, Audit)]
-    skips = [
-        isinstance(o, Skipped) and not path.is_file() and skippable(file)
-        for o, file in zip(outcomes, files, strict=True)
-    ]
-    skipped = [o for o, skip in zip(outcomes, skips, strict=True) if skip]
-    failed = [o for o, skip in zip(outcomes, skips, strict=True) if isinstance(o, str) and not skip]
-    for message in skipped:
-        click.echo(f"budget-audit: skipped {message}", err=True)
-    for message in failed:
-        click.echo(f"budget-audit: {message}", err=True)
-    if skipped and not audits and not failed:
-        _fail(InputError(f"{path}: no disclosures in this folder ({len(skipped)} files skipped)"))
+    # A folder's JSON report is written as the files' records come in, so that the records of
+    # a thousand files are not all held; a new baseline needs every finding first, and on a
+    # terminal the report waits for the progress bar to go.
+    stream = output == "json" and not path.is_file() and write_baseline is None
+    stream = stream and (destination is not None or not sys.stdout.isatty())
+    writer = _JsonStream(destination, lang) if stream else None
+    audits: list[AuditRecord] = []
+    skipped: list[str] = []
+    failed: list[str] = []
+    hit = False  # a finding at or above --fail-on was reported
+    worst = SEVERITIES.index(fail_on)
+    keep = _KEEP.get(output, BARE)
+    outcomes = _audit_all(files, rules, jobs or default_jobs(), attach, limits, keep)
     try:
-        if write_baseline is not None:
-            count = write_baseline_file(write_baseline, audits)
-            accepted = accepted | read_baseline(write_baseline)
-            click.echo(f"budget-audit: {count} findings accepted in {write_baseline}", err=True)
-        audits = [apply_baseline(a, accepted) for a in audits]
-        _emit(audits, output, destination, single=path.is_file(), lang=lang,
-              show_info=show_info, no_color=no_color)  # fmt: skip
+        for file, outcome in zip(files, outcomes, strict=True):
+            if isinstance(outcome, AuditRecord):
+                if writer is None:
+                    audits.append(outcome)
+                    continue
+                shown = apply_baseline(outcome, accepted)
+                hit = hit or any(SEVERITIES.index(f.severity) <= worst for f in shown.found)
+                writer.add(shown)
+            elif isinstance(outcome, Skipped) and not path.is_file() and skippable(file):
+                skipped.append(outcome)
+            else:
+                failed.append(outcome)
+        for message in skipped:
+            click.echo(f"budget-audit: skipped {message}", err=True)
+        for message in failed:
+            click.echo(f"budget-audit: {message}", err=True)
+        if skipped and not failed and (writer.count if writer else len(audits)) == 0:
+            raise InputError(
+                f"{path}: no disclosures in this folder ({len(skipped)} files skipped)"
+            )
+        if writer is not None:
+            writer.close()
+        else:
+            if write_baseline is not None:
+                count = write_baseline_file(write_baseline, audits)
+                accepted = accepted | read_baseline(write_baseline)
+                click.echo(f"budget-audit: {count} findings accepted in {write_baseline}", err=True)
+            audits = [apply_baseline(a, accepted) for a in audits]
+            _emit(audits, output, destination, single=path.is_file(), lang=lang,
+                  show_info=show_info, no_color=no_color)  # fmt: skip
+            hit = any(SEVERITIES.index(f.severity) <= worst for a in audits for f in a.found)
     except InputError as error:
         _fail(error)
     if failed:
         sys.exit(EXIT_INPUT_ERROR)
-    worst = SEVERITIES.index(fail_on)
-    if any(SEVERITIES.index(f.severity) <= worst for a in audits for f in a.found):
+    if hit:
         sys.exit(EXIT_FINDINGS)
+
+
+class _JsonStream:
+    """A folder's JSON report written to ``destination`` (or stdout) one audit at a time; the
+    file is opened when the first piece is written, so a run that ends before has written none."""
+
+    def __init__(self, destination: Path | None, lang: str) -> None:
+        from budget_audit.reports.json_report import JsonListWriter
+
+        self._destination = destination
+        self._file: io.TextIOWrapper | None = None
+        self._writer = JsonListWriter(self._write, lang)
+        self.count = 0
+
+    def add(self, audit: AuditRecord) -> None:
+        self._writer.add(audit)
+        self.count += 1
+
+    def close(self) -> None:
+        self._writer.close()
+        if self._file is not None:
+            self._file.close()
+
+    def _write(self, text: str) -> None:
+        if self._destination is None:
+            click.echo(text, nl=False)
+            return
+        try:
+            if self._file is None:
+                self._file = open(self._destination, "w", encoding="utf-8")  # noqa: SIM115
+            self._file.write(text)
+        except OSError as error:
+            raise InputError(f"{self._destination}: cannot write ({error.strerror})") from error
 
 
 def _rules(select: str | None, ignore: str | None, rule_files: tuple[Path, ...]) -> list[Rule]:
@@ -273,29 +328,40 @@ def _rules(select: str | None, ignore: str | None, rule_files: tuple[Path, ...])
     return selected_rules(settings)
 
 
+# What a report shows beyond what every report needs: the HTML page the text, a workbook the
+# tables' cells. A folder's other reports keep a few kilobytes of each document.
+_KEEP = {"html": Keep(text=True), "xlsx": Keep(cells=True)}
+
+
 def _audit_all(
     files: list[Path],
     rules: list[Rule],
     jobs: int,
-    attach: tuple[Path, ...] = (),
-    pdf: PdfSettings | None = None,
-) -> list[Outcome]:
-    """Audit the files; a progress bar on the terminal when there are several."""
+    attach: tuple[Path, ...],
+    pdf: PdfSettings,
+    keep: Keep,
+) -> Iterator[RecordOutcome]:
+    """Audit the files, each outcome as soon as it and those before it are done; a progress bar
+    on the terminal when there are several."""
     if len(files) < 2:
-        return audit_files(files, rules, jobs, attach=attach, pdf=pdf)
+        yield from record_files(files, rules, jobs, attach=attach, pdf=pdf, keep=keep)
+        return
     from rich.console import Console
     from rich.progress import Progress
 
     errors = Console(stderr=True)
     if not errors.is_terminal:
-        return audit_files(files, rules, jobs, attach=attach, pdf=pdf)
+        yield from record_files(files, rules, jobs, attach=attach, pdf=pdf, keep=keep)
+        return
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("auditing", total=len(files))
-        return audit_files(files, rules, jobs, done=lambda _: progress.advance(task), pdf=pdf)
+        yield from record_files(
+            files, rules, jobs, lambda _: progress.advance(task), pdf=pdf, keep=keep
+        )
 
 
 def _emit(
-    audits: list[Audit],
+    audits: list[AuditRecord],
     output: str,
     destination: Path | None,
     single: bool,
@@ -331,7 +397,7 @@ def _emit(
     _write(destination, lambda: destination.write_text(text, "utf-8"))
 
 
-def _render(output: str, audits: list[Audit], lang: str, single: bool) -> str:
+def _render(output: str, audits: list[AuditRecord], lang: str, single: bool) -> str:
     """The report as text in one of the formats that are text (all but ``text`` and ``xlsx``)."""
     if output == "json":
         from budget_audit.reports.json_report import render_json

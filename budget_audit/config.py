@@ -9,7 +9,6 @@ refused, not half-read); unset, the defaults of :class:`PdfSettings` hold.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +59,8 @@ def find_settings(start: Path | None = None) -> Settings:
 
 def read_settings(pyproject: Path) -> Settings | None:
     """``[tool.budget-audit]`` of this pyproject.toml, or ``None`` when it has no such section."""
+    import tomllib  # a run outside any project reads no TOML: not imported at every start
+
     try:
         data = tomllib.loads(pyproject.read_text("utf-8"))
     except OSError as error:

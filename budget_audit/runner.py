@@ -1,21 +1,29 @@
 """Auditing many files: in worker processes, results in input order, one bad file not stopping others.
 
 Parsing and checking are pure Python and CPU-bound, so files go to processes,
-not threads. Each file's outcome is its :class:`Audit` or the one-line message
-of why it could not be read.
+not threads. Each file's outcome is its :class:`Audit` (:func:`audit_files`)
+or its :class:`AuditRecord` (:func:`record_files`, what the reports need and no
+parsed document), or the one-line message of why it could not be read.
+
+The workers are forked once per batch and given the rules once, when they
+start; a task is a path, and a result comes back without its rules (the
+parent puts its own back), so neither way carries the rule pack per file.
 """
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar, cast
 
 from budget_audit.audit import Audit, audit_document
 from budget_audit.document import load
 from budget_audit.engine import Rule
 from budget_audit.errors import InputError, NotADisclosure
+from budget_audit.record import BARE, AuditRecord, Keep
 from budget_audit.sources.pdf import PdfSettings
 
 
@@ -26,6 +34,8 @@ class Skipped(str):
 
 
 Outcome = Audit | str
+RecordOutcome = AuditRecord | str
+_Result = TypeVar("_Result", Audit, AuditRecord)
 
 
 def default_jobs() -> int:
@@ -46,6 +56,18 @@ def audit_file(
         return str(error)
 
 
+def record_file(
+    path: Path,
+    rules: list[Rule],
+    attach: tuple[Path, ...] = (),
+    pdf: PdfSettings | None = None,
+    keep: Keep = BARE,
+) -> RecordOutcome:
+    """:func:`audit_file`, and of the audit only what the reports need (see ``keep``)."""
+    outcome = audit_file(path, rules, attach, pdf)
+    return outcome.record(keep) if isinstance(outcome, Audit) else outcome
+
+
 def audit_files(
     files: list[Path],
     rules: list[Rule],
@@ -57,36 +79,87 @@ def audit_files(
     """Each file's outcome, in the order of ``files``; ``done`` is called as each one finishes.
 
     ``attach`` goes with a single file: the files published beside it. ``pdf`` bounds what
-    each PDF may cost."""
+    each PDF may cost. Every audit keeps its parsed document: for a large folder,
+    :func:`record_files` holds far less."""
+    work = partial(audit_file, rules=rules, attach=attach, pdf=pdf)
+    return list(_in_order(files, work, tuple(rules), jobs, done))
+
+
+def record_files(
+    files: list[Path],
+    rules: list[Rule],
+    jobs: int = 1,
+    done: Callable[[Path], None] | None = None,
+    attach: tuple[Path, ...] = (),
+    pdf: PdfSettings | None = None,
+    keep: Keep = BARE,
+) -> Iterator[RecordOutcome]:
+    """Each file's record (or message), yielded in the order of ``files`` as soon as it and
+    every file before it are done; ``done`` is called as each file finishes, in any order.
+
+    Only records travel back from the workers, and only the records of files done
+    before an unfinished one wait here, so memory does not grow with the documents."""
+    work = partial(record_file, rules=rules, attach=attach, pdf=pdf, keep=keep)
+    return _in_order(files, work, tuple(rules), jobs, done)
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What a worker does with a path: set once per worker process, not sent with each file."""
+
+    run: Callable[[Path], Audit | AuditRecord | str]
+
+
+_worker: _Work | None = None
+
+
+def _start_worker(work: _Work) -> None:
+    global _worker
+    _worker = work
+
+
+def _in_worker(path: Path) -> Audit | AuditRecord | str:
+    assert _worker is not None, "a worker runs only after _start_worker"
+    outcome = _worker.run(path)
+    if not isinstance(outcome, str):
+        outcome.rules = ()  # the parent has them: not pickled back with every file
+    return outcome
+
+
+def _in_order(
+    files: list[Path],
+    work: Callable[[Path], _Result | str],
+    rules: tuple[Rule, ...],
+    jobs: int,
+    done: Callable[[Path], None] | None,
+) -> Iterator[_Result | str]:
+    """``work`` on each file, in ``jobs`` processes when there are several, yielded in order."""
     workers = max(1, min(jobs, len(files)))
     if workers == 1:
-        outcomes = []
         for file in files:
-            outcomes.append(audit_file(file, rules, attach, pdf))
+            outcome = work(file)
             if done is not None:
                 done(file)
-        return outcomes
+            yield outcome
+        return
     # Imported for a pool only: it loads multiprocessing, 40 ms of a one-file run's cold start.
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    results: dict[int, Outcome] = {}
-    # This process only unpickles and keeps results, which makes no garbage cycles; with the
-    # cyclic collector on, each of its passes re-scanned every audit kept so far (53 ms of CPU
-    # a file at 200 files, 8 ms without), most of this process's time in a large batch. The
-    # workers, forked from it, switch the collector back on: parsing makes cycles.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
-            futures = {
-                pool.submit(audit_file, file, rules, (), pdf): i for i, file in enumerate(files)
-            }
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(_Work(work),)) as pool:
+        try:
+            futures = {pool.submit(_in_worker, file): i for i, file in enumerate(files)}
+            ready: dict[int, Audit | AuditRecord | str] = {}  # finished, a file before unfinished
+            following = 0  # the first file not yet yielded
             for future in as_completed(futures):
-                index = futures[future]
-                results[index] = future.result()
+                index = futures.pop(future)
+                ready[index] = future.result()
                 if done is not None:
                     done(files[index])
-    finally:
-        if collecting:
-            gc.enable()
-    return [results[index] for index in range(len(files))]
+                while following in ready:
+                    result = ready.pop(following)
+                    if not isinstance(result, str):
+                        result.rules = rules
+                    yield cast("_Result | str", result)
+                    following += 1
+        finally:  # the consumer stopped early or a file failed: no more files are started
+            pool.shutdown(cancel_futures=True)

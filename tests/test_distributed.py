@@ -12,13 +12,18 @@ from pathlib import Path
 import pytest
 
 from budget_audit.audit import Audit, audit
+from budget_audit.config import Settings, selected_rules
 from budget_audit.distributed import audit_bag
+from budget_audit.inputs import supported_files
+from budget_audit.record import AuditRecord
 from budget_audit.reports.frame import COLUMNS, finding_record
+from budget_audit.runner import record_files
 from tests.conftest import CORPUS
 
 pytest.importorskip("dask.bag")  # the optional extra: budget-audit[dask]
 
 FILES = sorted(CORPUS.glob("*.txt"))
+PDFS = CORPUS.parent / "corpus-pdf"
 
 
 def _in_process() -> list[dict[str, object]]:
@@ -37,6 +42,23 @@ def test_dask_bag_gives_the_findings_of_the_in_process_audit(scheduler: str) -> 
     assert frame["error"].isna().all()
     got = frame.drop(columns="error").astype({"line": "int64"}).to_dict("records")
     assert [{k: _plain(v) for k, v in r.items()} for r in got] == _in_process()
+
+
+@pytest.mark.skipif(not PDFS.is_dir(), reason="../shared/corpus-pdf is not present")
+def test_dask_processes_give_the_findings_of_two_jobs_on_the_whole_corpus() -> None:
+    files = [f for f in supported_files(CORPUS) + supported_files(PDFS) if f.suffix != ".md"]
+    frame = audit_bag(files, scheduler="processes", npartitions=4)
+    assert frame["error"].isna().all()
+    got = frame.drop(columns="error").astype({"line": "int64"}).to_dict("records")
+    records = record_files(files, selected_rules(Settings()), jobs=2)
+    expected = [
+        {"path": str(file), **finding_record(record, finding)}
+        for file, record in zip(files, records, strict=True)
+        if isinstance(record, AuditRecord)
+        for finding in record.found
+    ]
+    assert len(expected) > 50 and {r["path"] for r in expected} > {str(f) for f in FILES}
+    assert [{k: _plain(v) for k, v in r.items()} for r in got] == expected
 
 
 def test_an_unreadable_file_is_one_row_and_the_others_are_audited(tmp_path: Path) -> None:

@@ -8,9 +8,11 @@ the finding cites (a narrative finding's first evidence is its sentence).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
-from budget_audit.audit import Audit
+from budget_audit.audit import Reportable
 from budget_audit.findings import Evidence, Finding
 from budget_audit.reports.labels import rule_title
 
@@ -20,7 +22,7 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def findings_frame(audits: list[Audit], lang: str = "zh") -> pd.DataFrame:
+def findings_frame(audits: Sequence[Reportable], lang: str = "zh") -> pd.DataFrame:
     """One row per finding of every audit, in report order (titles and messages in ``lang``)."""
     records = [finding_record(audit, finding, lang) for audit in audits for finding in audit.found]
     frame = pd.DataFrame(records, columns=COLUMNS, dtype=object)
@@ -31,7 +33,7 @@ def findings_frame(audits: list[Audit], lang: str = "zh") -> pd.DataFrame:
     return frame
 
 
-def finding_record(audit: Audit, finding: Finding, lang: str = "zh") -> dict[str, object]:
+def finding_record(audit: Reportable, finding: Finding, lang: str = "zh") -> dict[str, object]:
     """The finding's row: the values of :data:`COLUMNS` (title and message in ``lang``)."""
     cell = _first_table_evidence(finding)
     return {

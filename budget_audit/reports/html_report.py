@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
 from html import escape
 
-from budget_audit.audit import Audit
+from budget_audit.audit import Reportable, records
 from budget_audit.document import Document
 from budget_audit.findings import SEVERITIES, Finding
+from budget_audit.record import AuditRecord, Keep
 from budget_audit.reports.labels import label, rule_title
 from budget_audit.reports.marks import Span, cited_lines, finding_where, number_spans
 from budget_audit.reports.pdf_crops import finding_pictures
@@ -75,16 +77,19 @@ document.addEventListener('click', function (event) {
 """
 
 
-def render_html(audits: list[Audit], lang: str = "zh") -> str:
+def render_html(audits: Sequence[Reportable], lang: str = "zh") -> str:
     """The whole page."""
+    shown = records(audits, Keep(text=True))
+    if any(a.document.line_count and not a.document.lines for a in shown):
+        raise ValueError("the HTML page shows the text: make its records with Keep(text=True)")
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode()
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         f"script-src 'sha256-{script_hash}'"
     )
-    title = "budget-audit: " + ", ".join(a.document.name for a in audits)
-    body = "".join(_section(audit, f"d{index}", lang) for index, audit in enumerate(audits))
-    index = _index(audits, lang) if len(audits) > 1 else ""
+    title = "budget-audit: " + ", ".join(a.document.name for a in shown)
+    body = "".join(_section(audit, f"d{index}", lang) for index, audit in enumerate(shown))
+    index = _index(shown, lang) if len(shown) > 1 else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
@@ -95,7 +100,7 @@ def render_html(audits: list[Audit], lang: str = "zh") -> str:
     )
 
 
-def _index(audits: list[Audit], lang: str) -> str:
+def _index(audits: list[AuditRecord], lang: str) -> str:
     rows = "".join(
         f'<li><a href="#d{i}">{escape(a.document.name)}</a> {_counts(a, lang)}</li>'
         for i, a in enumerate(audits)
@@ -103,7 +108,7 @@ def _index(audits: list[Audit], lang: str) -> str:
     return f'<nav class="index"><ul>{rows}</ul></nav>\n'
 
 
-def _counts(audit: Audit, lang: str) -> str:
+def _counts(audit: Reportable, lang: str) -> str:
     spans = "".join(
         f'<span class="{s}">{escape(label(s, lang))} {n}</span>' for s, n in audit.summary.items()
     )
@@ -112,7 +117,7 @@ def _counts(audit: Audit, lang: str) -> str:
     return f'<span class="counts">{spans}</span>'
 
 
-def _section(audit: Audit, prefix: str, lang: str) -> str:
+def _section(audit: AuditRecord, prefix: str, lang: str) -> str:
     document = audit.document
     about = " ".join(escape(x) for x in (document.department or "", str(document.year or "")) if x)
     return (
@@ -126,10 +131,10 @@ def _section(audit: Audit, prefix: str, lang: str) -> str:
     )
 
 
-def document_map(audit: Audit, prefix: str, lang: str) -> str:
+def document_map(audit: AuditRecord, prefix: str, lang: str) -> str:
     """The strip: parts on top, tables under them, a mark per finding where it falls."""
     document = audit.document
-    total = max(1, len(document.source.lines))
+    total = max(1, document.line_count)
 
     def box(css: str, first: int, last: int, text: str) -> str:
         left, width = 100 * (first - 1) / total, 100 * (last - first + 1) / total
@@ -162,7 +167,7 @@ def _line_ids(finding: Finding, prefix: str) -> str:
     return " ".join(dict.fromkeys(f"{prefix}-L{e.line}" for e in finding.evidence))
 
 
-def _findings(audit: Audit, prefix: str, lang: str, pictures: dict[int, list[str]]) -> str:
+def _findings(audit: AuditRecord, prefix: str, lang: str, pictures: dict[int, list[str]]) -> str:
     if not audit.found:
         return f'<ol class="findings"><li>{escape(label("no_findings", lang))}</li></ol>'
     items = [(n, f) for n, f in enumerate(audit.found)]
@@ -186,7 +191,7 @@ def _findings(audit: Audit, prefix: str, lang: str, pictures: dict[int, list[str
 
 
 def _finding(
-    audit: Audit, finding: Finding, number: int, prefix: str, lang: str, pictures: list[str]
+    audit: AuditRecord, finding: Finding, number: int, prefix: str, lang: str, pictures: list[str]
 ) -> str:
     ident = f"{prefix}-f{number}"
     cites = "".join(
@@ -226,12 +231,12 @@ def _marked(text: str, spans: list[Span] | tuple[Span, ...]) -> str:
     return "".join(pieces)
 
 
-def _source(audit: Audit, prefix: str, lang: str) -> str:
+def _source(audit: AuditRecord, prefix: str, lang: str) -> str:
     """Every line of the text, cited lines marked with the worst severity citing them."""
     severity: dict[int, str] = {}
     owners: dict[int, str] = {}
     spans: dict[int, set[Span]] = {}
-    lines = audit.document.source.lines
+    lines = audit.document.lines
     for number, finding in enumerate(audit.found):
         for evidence in finding.evidence:
             line = evidence.line
@@ -258,7 +263,7 @@ def _source(audit: Audit, prefix: str, lang: str) -> str:
     )
 
 
-def audit_fragment(audit: Audit, lang: str = "zh") -> str:
+def audit_fragment(audit: Reportable, lang: str = "zh") -> str:
     """A compact summary for Jupyter: counts and a table of findings with their cited lines."""
     rows = "".join(
         f"<tr><td>{escape(f.severity)}</td><td>{escape(f.rule)}</td>"

@@ -9,8 +9,9 @@ character Markdown or HTML would read as syntax is escaped. Rounding tails
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from budget_audit.audit import Audit
+from budget_audit.audit import Reportable
 from budget_audit.findings import SEVERITIES, Finding
 from budget_audit.reports.labels import label, rule_title
 from budget_audit.reports.marks import cited_lines, finding_where
@@ -37,12 +38,12 @@ def escape(text: str) -> str:
     return text[: match.start(2)] + "\\" + text[match.start(2) :]
 
 
-def render_markdown(audits: list[Audit], lang: str = "zh") -> str:
+def render_markdown(audits: Sequence[Reportable], lang: str = "zh") -> str:
     """The Markdown report of every audit."""
     return "\n".join(_audit(audit, lang) for audit in audits).rstrip() + "\n"
 
 
-def _audit(audit: Audit, lang: str) -> str:
+def _audit(audit: Reportable, lang: str) -> str:
     document = audit.document
     counts = " · ".join(f"{label(s, lang)} {n}" for s, n in audit.summary.items())
     out = [f"# budget-audit: {escape(document.name)}", ""]
@@ -80,7 +81,7 @@ def _audit(audit: Audit, lang: str) -> str:
     return "\n".join(out)
 
 
-def _finding(audit: Audit, finding: Finding, lang: str) -> list[str]:
+def _finding(audit: Reportable, finding: Finding, lang: str) -> list[str]:
     out = [
         f"### {finding.rule} {escape(rule_title(finding, audit.rules, lang))} — "
         f"`{finding_where(audit, finding).replace('`', '')}`",

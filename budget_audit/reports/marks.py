@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from budget_audit.audit import Audit
+from budget_audit.audit import Reportable
 from budget_audit.findings import Evidence, Finding
 from budget_audit.numbers import normalise
 
@@ -31,18 +31,18 @@ class CitedLine:
     page: int | None = None
 
 
-def where(audit: Audit, evidence: Evidence) -> str:
+def where(audit: Reportable, evidence: Evidence) -> str:
     """``file:line``, or ``file:p3:line`` when the source has pages (``Evidence.where`` with the file)."""
     local = evidence.where
     return local if evidence.file else f"{audit.document.name}:{local}"
 
 
-def finding_where(audit: Audit, finding: Finding) -> str:
+def finding_where(audit: Reportable, finding: Finding) -> str:
     """Where the finding is: the place of its first evidence."""
     return where(audit, finding.evidence[0])
 
 
-def cited_lines(audit: Audit, finding: Finding) -> list[CitedLine]:
+def cited_lines(audit: Reportable, finding: Finding) -> list[CitedLine]:
     """The lines the finding cites, each once, in citing order, with the cited numbers' spans."""
     grouped: dict[int, list[Evidence]] = {}
     for evidence in finding.evidence:

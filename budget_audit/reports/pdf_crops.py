@@ -13,8 +13,8 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from budget_audit.audit import Audit
 from budget_audit.findings import Finding
+from budget_audit.record import AuditRecord
 from budget_audit.source import Box
 
 if TYPE_CHECKING:
@@ -25,10 +25,10 @@ _MARGIN = 24.0  # points of context above and below the cited cells
 MAX_PICTURES = 60  # per document: a page render costs about a tenth of a second
 
 
-def finding_pictures(audit: Audit) -> dict[int, list[str]]:
+def finding_pictures(audit: AuditRecord) -> dict[int, list[str]]:
     """For each finding (by its index in ``audit.found``) the data URIs of its cited page parts."""
     path = Path(audit.path) if audit.path else None
-    if audit.document.source.kind != "pdf" or path is None or not path.is_file():
+    if audit.document.source_kind != "pdf" or path is None or not path.is_file():
         return {}
     import pdfplumber  # a dependency of the PDF source, imported only for PDF reports
 

@@ -11,10 +11,11 @@ properties.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from budget_audit import __version__
-from budget_audit.audit import Audit
+from budget_audit.audit import Reportable
 from budget_audit.engine import Rule
 from budget_audit.findings import Evidence, Finding
 
@@ -23,7 +24,7 @@ FINGERPRINT = "budgetAudit/v1"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def sarif_log(audits: list[Audit], lang: str = "zh") -> dict[str, Any]:
+def sarif_log(audits: Sequence[Reportable], lang: str = "zh") -> dict[str, Any]:
     """One SARIF run covering every audited document."""
     rules = _rules(audits)
     index = {rule.id: position for position, rule in enumerate(rules)}
@@ -51,12 +52,12 @@ def sarif_log(audits: list[Audit], lang: str = "zh") -> dict[str, Any]:
     }
 
 
-def render_sarif(audits: list[Audit], lang: str = "zh") -> str:
+def render_sarif(audits: Sequence[Reportable], lang: str = "zh") -> str:
     """The SARIF log as text."""
     return json.dumps(sarif_log(audits, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def _rules(audits: list[Audit]) -> list[Rule]:
+def _rules(audits: Sequence[Reportable]) -> list[Rule]:
     rules: dict[str, Rule] = {}
     for audit in audits:
         for rule in audit.rules:

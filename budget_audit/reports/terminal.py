@@ -9,12 +9,14 @@ table closes the report.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from budget_audit.audit import Audit
+from budget_audit.audit import Reportable
 from budget_audit.findings import SEVERITIES, Finding
 from budget_audit.messages import note_in
 from budget_audit.reports.labels import kind_name, label, rule_title
@@ -26,7 +28,7 @@ _MARK = "bold black on yellow"
 
 
 def print_report(
-    console: Console, audits: list[Audit], lang: str = "zh", show_info: bool = False
+    console: Console, audits: Sequence[Reportable], lang: str = "zh", show_info: bool = False
 ) -> None:
     """Print every audit, then the summary table."""
     for audit in audits:
@@ -35,7 +37,7 @@ def print_report(
         console.print(summary_table(audits, lang))
 
 
-def _print_audit(console: Console, audit: Audit, lang: str, show_info: bool) -> None:
+def _print_audit(console: Console, audit: Reportable, lang: str, show_info: bool) -> None:
     document = audit.document
     console.print(
         Text.assemble(
@@ -64,7 +66,7 @@ def _print_audit(console: Console, audit: Audit, lang: str, show_info: bool) -> 
 
 
 def _print_finding(
-    console: Console, audit: Audit, finding: Finding, lang: str, marked: bool
+    console: Console, audit: Reportable, finding: Finding, lang: str, marked: bool
 ) -> None:
     console.print(
         Text.assemble(
@@ -119,7 +121,7 @@ def carets(text: str, spans: list[tuple[int, int]]) -> str:
     return out
 
 
-def _print_unchecked(console: Console, audit: Audit, lang: str, show_info: bool) -> None:
+def _print_unchecked(console: Console, audit: Reportable, lang: str, show_info: bool) -> None:
     if audit.not_checked:
         hint = "" if show_info else f"  ({label('show_info', lang)})"
         console.print(f"{label('not_checked', lang)}: {len(audit.not_checked)}{hint}", style="dim")
@@ -142,7 +144,7 @@ def _print_unchecked(console: Console, audit: Audit, lang: str, show_info: bool)
         )
 
 
-def summary_table(audits: list[Audit], lang: str) -> RichTable:
+def summary_table(audits: Sequence[Reportable], lang: str) -> RichTable:
     """One row per document: findings by severity, hidden, claims judged, coverage."""
     table = RichTable(title=label("summary", lang), title_justify="left", show_edge=False)
     table.add_column(label("document", lang))

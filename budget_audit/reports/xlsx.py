@@ -10,6 +10,7 @@ the way); a cell that was empty in the table stays empty.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from budget_audit.audit import Audit
+from budget_audit.audit import Reportable, records
 from budget_audit.document import Document
+from budget_audit.record import DocumentDigest, Keep, digest
 from budget_audit.reports.frame import COLUMNS, finding_lines, finding_record
 from budget_audit.reports.labels import label
 from budget_audit.reports.marks import finding_where, where
@@ -27,15 +29,16 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _MONEY = "#,##0.00########"
 
 
-def findings_workbook(audits: list[Audit], lang: str = "zh") -> Workbook:
+def findings_workbook(audits: Sequence[Reportable], lang: str = "zh") -> Workbook:
     """Findings, evidence, and the tables of every audited document."""
+    shown = records(audits, Keep(cells=True))
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = label("findings", lang)
-    _findings_sheet(sheet, audits, lang)
-    _evidence_sheet(book.create_sheet(label("evidence", lang)), audits, lang)
-    _add_tables(book, [a.document for a in audits], lang)
+    _findings_sheet(sheet, shown, lang)
+    _evidence_sheet(book.create_sheet(label("evidence", lang)), shown, lang)
+    _add_tables(book, [a.document for a in shown], lang)
     return book
 
 
@@ -45,11 +48,11 @@ def tables_workbook(document: Document, lang: str = "zh") -> Workbook:
     sheet = book.active
     assert sheet is not None
     book.remove(sheet)
-    _add_tables(book, [document], lang)
+    _add_tables(book, [digest(document, Keep(cells=True))], lang)
     return book
 
 
-def _findings_sheet(sheet: Worksheet, audits: list[Audit], lang: str) -> None:
+def _findings_sheet(sheet: Worksheet, audits: Sequence[Reportable], lang: str) -> None:
     sheet.append(["#", *(label(c, lang) for c in COLUMNS), label("where", lang)])
     number = 0
     for audit in audits:
@@ -61,7 +64,7 @@ def _findings_sheet(sheet: Worksheet, audits: list[Audit], lang: str) -> None:
     _format(sheet)
 
 
-def _evidence_sheet(sheet: Worksheet, audits: list[Audit], lang: str) -> None:
+def _evidence_sheet(sheet: Worksheet, audits: Sequence[Reportable], lang: str) -> None:
     sheet.append(
         ["#", label("document", lang), label("rule", lang), label("where", lang),
          label("line", lang), label("page", lang), label("value", lang), label("table", lang),
@@ -79,7 +82,7 @@ def _evidence_sheet(sheet: Worksheet, audits: list[Audit], lang: str) -> None:
     _format(sheet)
 
 
-def _add_tables(book: Workbook, documents: list[Document], lang: str) -> None:
+def _add_tables(book: Workbook, documents: list[DocumentDigest], lang: str) -> None:
     index = book.create_sheet(label("tables", lang))
     index.append(
         [label("document", lang), label("sheet", lang), label("kind", lang), label("title", lang),
@@ -94,22 +97,19 @@ def _add_tables(book: Workbook, documents: list[Document], lang: str) -> None:
             name = _sheet_name(base, used)
             used.add(name)
             sheet = book.create_sheet(name)
-            frame = table.frame()
-            sheet.append([str(c) for c in frame.columns])
-            for values in frame.itertuples(index=False):
-                sheet.append([_cell(v) for v in values])
+            if table.grid is None:
+                raise ValueError(
+                    "a workbook shows the cells: make its records with Keep(cells=True)"
+                )
+            sheet.append(list(table.grid.columns))
+            for values in table.grid.rows:
+                sheet.append(list(values))
             _format(sheet)
             index.append(
-                [document.name, name, table.kind.name, table.title,
-                 f"{table.first_line}-{table.last_line}", table.unit, len(table.rows), len(table.facts)]
+                [document.name, name, table.kind, table.title,
+                 f"{table.first_line}-{table.last_line}", table.unit, table.rows, table.facts]
             )  # fmt: skip
     _format(index)
-
-
-def _cell(value: object) -> object:
-    if value is None or isinstance(value, (str, int, Decimal)):
-        return value
-    return str(value)
 
 
 def _sheet_name(base: str, used: set[str]) -> str:
