@@ -8,7 +8,7 @@ from budget_audit import Document, parse
 from budget_audit.audit import audit_document
 from budget_audit.engine import builtin_rules
 from budget_audit.findings import Finding
-from budget_audit.reports.json_report import audit_json
+from budget_audit.reports.json_report import render_json
 from budget_audit.source import decode
 
 RULES = builtin_rules()
@@ -64,7 +64,7 @@ def test_two_slips_in_different_cells_stay_two_findings() -> None:
 
 def test_the_json_report_keeps_the_gathered_findings() -> None:
     audit = audit_document(document(TABLE.replace("30201 办公费 4.00", "30201 办公费 5.00")), RULES)
-    report = json.loads(json.dumps(audit_json(audit), ensure_ascii=False))
+    report = json.loads(render_json([audit], single=True))
     [finding] = [f for f in report["findings"] if f["severity"] == "error"]
     assert [f["rule"] for f in finding["related"]] and finding["suspect"]["line"] == OFFICE_LINE
 
