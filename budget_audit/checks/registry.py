@@ -31,6 +31,7 @@ from budget_audit.checks import (
     plan_years,
     procurement,
     project_claims,
+    project_names,
     reasons,
     repeated,
     structure,
@@ -109,4 +110,5 @@ KINDS: tuple[CheckKind, ...] = (
     narrative_parts.included_parts,
     form_basis.basis_items,
     form_cost_totals.cost_totals,
+    project_names.project_aliases,
 )
