@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from budget_audit import parse
 from budget_audit.engine import builtin_rules, run_rules
 from budget_audit.findings import Finding
+from budget_audit.rule import Rule
 from budget_audit.source import decode
 from tests.conftest import corpus_document
 
@@ -21,8 +24,8 @@ HEAD = (
 
 def table(*rows: tuple[str, str, str]) -> str:
     """A 项目支出表 of project rows (code, name, 合计 in 万元) under one group and a 合计."""
-    total = sum(float(amount) for _, _, amount in rows)
-    text = HEAD + f"合计 {total:.2f} {total:.2f}{ZEROS}\n31 本级支出项目 {total:.2f} {total:.2f}{ZEROS}\n"
+    total = sum((Decimal(amount) for _, _, amount in rows), Decimal(0))
+    text = HEAD + f"合计 {total} {total}{ZEROS}\n31 本级支出项目 {total} {total}{ZEROS}\n"
     for code, name, amount in rows:
         text += f"{code} {name} {amount} {amount}{ZEROS}\n"
     return text
@@ -32,17 +35,16 @@ def form(name: str, budget: str, code: str = "") -> str:
     """A project form in 元 stating its 项目当年预算 (and a 项目编码 when given)."""
     coded = f" 项目编码 {code}" if code else ""
     return (
-        f"项目申报表\n单位: 元\n项目名称 {name}{coded}\n"
-        f"项目总预算 {budget} 项目当年预算 {budget}\n"
+        f"项目申报表\n单位: 元\n项目名称 {name}{coded}\n项目总预算 {budget} 项目当年预算 {budget}\n"
     )
 
 
 CODE_A, CODE_B = "42010726143T000000100", "42010726143T000000101"
 
 
-def run(text: str, rule: object = ALIASES) -> tuple[list[Finding], list[str]]:
+def run(text: str, rule: Rule = ALIASES) -> tuple[list[Finding], list[str]]:
     document = parse(decode(text.encode(), "x.txt"))
-    found, skipped = run_rules(document, [rule])  # type: ignore[list-item]
+    found, skipped = run_rules(document, [rule])
     return found, [str(s) for s in skipped]
 
 
