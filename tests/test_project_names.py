@@ -76,6 +76,11 @@ def test_an_amount_beyond_rounding_ties_nothing() -> None:
     assert run(text + form("网格化平台运行经费", "50100.00")) == ([], [])
 
 
+def test_a_zero_budget_ties_nothing() -> None:
+    text = table((CODE_A, "平台运维项目", "10.00"), (CODE_B, "网格化管理平台经费", "0.00"))
+    assert run(text + form("网格化平台运行经费", "0.00")) == ([], [])
+
+
 def test_names_sharing_nothing_are_not_tied_without_a_code() -> None:
     text = table((CODE_A, "平台运维项目", "10.00"), (CODE_B, "热线坐席服务", "5.00"))
     found, skipped = run(text + form("网格化平台运行经费", "50000.00"))

@@ -128,6 +128,8 @@ def project_aliases(context: Context) -> None:
     for form in forms:
         if not form.name or _match(keys, form.name) is not None:
             continue  # BA403's
+        if form.budget.value == 0:
+            continue  # an empty budget ties no project: many may be zero
         budget = Figure.of(form.budget)
         same = [r for r in projects if compare(budget, cell(r, "合计")) is not Verdict.MISMATCH]
         twins = [
