@@ -38,7 +38,7 @@ RULES = builtin_rules()
 # plain string (shown as written in every language); give it a message and add its rule here.
 TRANSLATED = {
     *(f"BA10{n}" for n in (1, 2)), *(f"BA20{n}" for n in (1, 2)), *(f"BA30{n}" for n in range(1, 6)),
-    *(f"BA40{n}" for n in range(1, 10)), "BA410", "BA411", "BA412", "BA413", *(f"BA41{n}" for n in range(4, 8)), *(f"BA50{n}" for n in (1, 2)),
+    *(f"BA40{n}" for n in range(1, 10)), "BA410", "BA411", "BA412", "BA413", *(f"BA41{n}" for n in range(4, 9)), *(f"BA50{n}" for n in (1, 2)),
     *(f"BA60{n}" for n in range(1, 6)), *(f"BA7{n:02}" for n in range(1, 16)),
     *(f"BA80{n}" for n in range(1, 5)), *(f"BA90{n}" for n in range(1, 8)),
 }  # fmt: skip
