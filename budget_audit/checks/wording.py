@@ -36,6 +36,8 @@ def unit_typos(context: Context) -> None:
     words = tuple(context.rule.params["money_words"])
     texts = passages(context.document)
     for index, text in enumerate(texts):
+        if "万" not in text.text:  # every misspelt unit is 万 and a character for 元
+            continue
         for match in MISSPELT_UNIT.finditer(text.text):
             neighbours = [t.text for t in texts[max(index - 1, 0) : index + 2] if t is not text]
             if not _about_money(context, text, match, words, neighbours):
