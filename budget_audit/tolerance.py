@@ -17,6 +17,7 @@ from budget_audit.facts import Fact
 from budget_audit.numbers import Interval
 
 _TEN_THOUSAND = Decimal(10000)
+_WAN_PER_YUAN = Decimal(1) / _TEN_THOUSAND  # exact (0.0001); worked out once, not per figure
 
 
 class Verdict(Enum):
@@ -38,7 +39,7 @@ class Figure:
     @staticmethod
     def of(fact: Fact) -> Figure:
         """The figure of a fact, converted exactly to 万元."""
-        scale = Decimal(1) / _TEN_THOUSAND if fact.unit == "元" else Decimal(1)
+        scale = _WAN_PER_YUAN if fact.unit == "元" else Decimal(1)
         interval = fact.amount.interval
         return Figure(
             fact.value * scale, Interval(interval.low * scale, interval.high * scale), fact

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from budget_audit.document import Document
 from budget_audit.findings import Evidence
 from budget_audit.messages import message
 from budget_audit.numbers import normalise
@@ -62,9 +63,16 @@ def _titles(source: SourceText) -> list[tuple[int, str]]:
     return titles
 
 
-def own_kind(source: SourceText) -> str | None:
+def document_self_names(document: Document) -> list[SelfName]:
+    """:func:`self_names` of the document's text, worked out once per document (its memo): this
+    check and the ones that ask :func:`own_kind` read the same titles, and the text does not
+    change once read."""
+    return document.remembered("self names", lambda: self_names(document.source))
+
+
+def own_kind(document: Document) -> str | None:
     """What the document calls itself most often in its titles (部门预算, 单位决算 …), if anything."""
-    counts = Counter(name.name for name in self_names(source)).most_common(2)
+    counts = Counter(name.name for name in document_self_names(document)).most_common(2)
     if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
         return None
     return counts[0][0]
@@ -73,7 +81,7 @@ def own_kind(source: SourceText) -> str | None:
 @check_kind("document_kind")
 def document_kind(context: Context) -> None:
     """Every title names the kind most titles name (部门 or 单位, 预算 or 决算)."""
-    names = self_names(context.document.source)
+    names = document_self_names(context.document)
     counts = Counter(name.name for name in names)
     if not counts:
         context.skip(message("document_kind.unnamed"))

@@ -28,6 +28,7 @@ from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.forms import CALCULATION, FACTOR
 from budget_audit.tables.table import Table
+from budget_audit.tables.tokens import without_spaces
 from budget_audit.tolerance import Figure, Verdict, compare
 
 # the title of the 测算 block, where the form's prose ends
@@ -52,7 +53,7 @@ class _Mention:
 
 def _key(label: str) -> str:
     """A 测算 line's item name: spaces, a leading number and what follows a colon dropped."""
-    text = _ENUMERATOR.sub("", re.sub(r"\s+", "", label))
+    text = _ENUMERATOR.sub("", without_spaces(label))
     return re.split(r"[:：]", text)[0].replace("（", "(").replace("）", ")")
 
 
@@ -76,7 +77,7 @@ def _prose(context: Context, table: Table) -> list[tuple[int, str]]:
     runs: list[tuple[int, str]] = []
     for number in range(table.first_line, table.last_line + 1):
         text = normalise(source.line(number))
-        if _CALCULATION_TITLE.match(re.sub(r"\s+", "", text)):
+        if _CALCULATION_TITLE.match(without_spaces(text)):
             break
         runs.append((number, text))
     return runs

@@ -27,6 +27,7 @@ from budget_audit.numbers import Amount, Interval, normalise
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
+from budget_audit.tables.tokens import without_spaces
 
 _BUDGET = ("项目当年预算", "项目本年预算", "当年预算")
 _TOTAL_BUDGET = ("项目总预算",)
@@ -65,7 +66,7 @@ def _cost_lines(context: Context, table: Table) -> set[int]:
     lines: set[int] = set()
     inside = False
     for number in range(table.first_line, table.last_line + 1):
-        text = re.sub(r"\s+", "", normalise(context.document.source.line(number)))
+        text = without_spaces(normalise(context.document.source.line(number)))
         if "成本指标" in text:
             inside = True
         elif _OTHER_LEVEL.search(text):
@@ -102,7 +103,7 @@ def cost_totals(context: Context) -> None:
         assert budget_wan is not None
         cost_lines = _cost_lines(context, table)
         for fact in table.facts:
-            name = re.sub(r"\s+", "", fact.name)
+            name = without_spaces(fact.name)
             figure = _wan(fact)
             if (
                 figure is None

@@ -19,6 +19,7 @@ from budget_audit.messages import Items, Term, message
 from budget_audit.numbers import Amount, Interval, normalise
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
+from budget_audit.tables.tokens import without_spaces
 
 _BUDGET_COLUMNS = ("项目当年预算", "项目本年预算", "当年预算")
 _YEAR = re.compile(r"20\d\d")
@@ -44,7 +45,7 @@ def _wan(fact: Fact) -> Interval | None:
 
 def _is_total_cap(fact: Fact) -> bool:
     """A money figure of a 成本控制 indicator for the whole project, in no prior year's column."""
-    name = re.sub(r"\s+", "", fact.name)
+    name = without_spaces(fact.name)
     return (
         "成本控制" in name
         and _PART.search(name) is None
@@ -128,7 +129,7 @@ _HEADER_REACH = 4  # lines above a cap line its header of years may stand on
 def _cells(context: Context, line: int) -> list[str]:
     """The tab-separated cells of a line, spaces removed, empty ones dropped."""
     text = normalise(context.document.source.line(line))
-    return [c for c in (re.sub(r"\s+", "", cell) for cell in text.split("\t")) if c]
+    return [c for c in (without_spaces(cell) for cell in text.split("\t")) if c]
 
 
 def _header_years(context: Context, table: Table, line: int) -> list[str]:
@@ -153,7 +154,7 @@ def cost_cap_zero_year(context: Context) -> None:
             continue
         prior: dict[str, tuple[Decimal, int]] = {}
         for number in range(table.first_line, table.last_line + 1):
-            text = re.sub(r"\s+", "", normalise(source.line(number)))
+            text = without_spaces(normalise(source.line(number)))
             if text.startswith("项目前两年预算") and not text.startswith("项目前两年预算及"):
                 for year, amount in _PRIOR_BUDGET.findall(text):
                     prior.setdefault(year, (Decimal(amount), number))

@@ -29,6 +29,7 @@ from budget_audit.numbers import Amount, find_numbers, normalise
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
+from budget_audit.tables.tokens import without_spaces
 from budget_audit.tolerance import wan
 
 _TEN_THOUSAND = Decimal(10000)
@@ -71,17 +72,17 @@ def _field_lines(context: Context, table: Table) -> list[tuple[int, str]]:
     number = table.first_line
     while number <= table.last_line:
         text = normalise(source.line(number))
-        if _FIELD_START.match(re.sub(r"\s+", "", text)) is None:
+        if _FIELD_START.match(without_spaces(text)) is None:
             number += 1
             continue
         following = number  # the next line of the field to read
         while following < min(number + _FIELD_REACH, table.last_line + 1):
             line = normalise(source.line(following))
-            if following > number and _FIELD_START.match(re.sub(r"\s+", "", line)):
+            if following > number and _FIELD_START.match(without_spaces(line)):
                 break  # a second field of its own (项目前两年预算, then …及当年预算变动情况)
             label = re.match(r"\s*项目前两年预[^\t]*?(?:况|算)(?=\t|\s|$)", line)
             body = line[label.end() :] if label is not None else line
-            end = _FIELD_END.search(re.sub(r"\s+", "", body))
+            end = _FIELD_END.search(without_spaces(body))
             following += 1
             if end is not None:
                 found.append(

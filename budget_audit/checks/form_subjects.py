@@ -20,6 +20,7 @@ from budget_audit.messages import Term, message
 from budget_audit.numbers import normalise
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
+from budget_audit.tables.tokens import without_spaces
 
 _FIELD = re.compile(r"^支出功能分类(?:科目)?[:：]?(\d{3})类(?:(\d{2})款)?(?:(\d{2})项)?")
 
@@ -28,7 +29,7 @@ def _stated(context: Context, table: Table) -> tuple[int, str] | None:
     """The line and the code (类, 类+款 or 类+款+项) a project form states, if it states one."""
     source = context.document.source
     for number in range(table.first_line, table.last_line + 1):
-        text = re.sub(r"\s+", "", normalise(source.line(number)))
+        text = without_spaces(normalise(source.line(number)))
         found = _FIELD.match(text)
         if found is not None:
             return number, "".join(part for part in found.groups() if part)

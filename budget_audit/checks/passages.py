@@ -12,19 +12,14 @@ from budget_audit.document import Document
 from budget_audit.narrative import Sentence, passage
 from budget_audit.numbers import normalise
 
-_last: list[tuple[Document, list[Sentence]]] = []  # the rules of one audit share one reading
-
 
 def passages(document: Document) -> list[Sentence]:
     """Every passage of the document in line order; each character knows its line.
 
-    Several rules read them in turn; the last document's passages are kept.
+    Several rules read them in turn: worked out once per document (its memo), as they depend
+    on the document alone, which does not change once read.
     """
-    if _last and _last[0][0] is document:
-        return _last[0][1]
-    found = _read(document)
-    _last[:] = [(document, found)]
-    return found
+    return document.remembered("passages", lambda: _read(document))
 
 
 def _read(document: Document) -> list[Sentence]:

@@ -78,7 +78,7 @@ def _final_accounts(context: Context) -> bool:
     if context.document.year is None:
         context.skip(message("plan_years.no_year"))
         return True
-    named = own_kind(context.document.source)
+    named = own_kind(context.document)
     stage = context.document.kind.stage or (named[-2:] if named else None)
     if stage == "决算":
         context.skip(message("plan_years.final_accounts"))

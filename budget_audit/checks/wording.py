@@ -7,6 +7,7 @@ Never errors: the figures may be right while the words are wrong.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from budget_audit.checks.passages import passages
 from budget_audit.claims.reader import MISSPELT_UNIT, subject_before
@@ -35,6 +36,8 @@ def unit_typos(context: Context) -> None:
     words = tuple(context.rule.params["money_words"])
     texts = passages(context.document)
     for index, text in enumerate(texts):
+        if "万" not in text.text:  # every misspelt unit is 万 and a character for 元
+            continue
         for match in MISSPELT_UNIT.finditer(text.text):
             neighbours = [t.text for t in texts[max(index - 1, 0) : index + 2] if t is not text]
             if not _about_money(context, text, match, words, neighbours):
@@ -80,8 +83,11 @@ def placeholders(context: Context) -> None:
     the first places.
     """
     source, most = context.document.source, context.rule.params["most"]
+    any_blank = _any_of(tuple(context.rule.params["patterns"]))
     places: list[Place] = []
     for text in passages(context.document):
+        if any_blank is not None and any_blank.search(text.text) is None:
+            continue
         found = sorted(
             (m for pattern in context.rule.params["patterns"] for m in pattern.finditer(text.text)),
             key=lambda m: m.start(),
@@ -110,6 +116,28 @@ def placeholders(context: Context) -> None:
                 for m in found
             ],
         )
+
+
+_NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+@cache
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches somewhere exactly when one of ``patterns`` does: a prefilter, so
+    the passages without any blank (nearly all) are searched once, not once per pattern.
+
+    ``None`` when the patterns cannot be joined safely (different flags, an inline flag, a
+    reference to a group by number or name, which joining would renumber or clash). Cached per
+    rule's tuple of patterns; nothing invalidates it (a pattern is immutable).
+    """
+    if len({p.flags for p in patterns}) != 1 or any(
+        _NUMBERED_REFERENCE.search(p.pattern) for p in patterns
+    ):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def _by_table(document: Document, places: list[Place]) -> list[list[Place]]:

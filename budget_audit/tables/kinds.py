@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -241,8 +241,13 @@ def _wrapped(name: str, lines: list[list[str]]) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def compact(text: str) -> str:
-    """Normalise width, quotes and spacing so titles compare by their words alone."""
+    """Normalise width, quotes and spacing so titles compare by their words alone.
+
+    Cached: a pure function of the text (nothing invalidates it), and the table readers and
+    the layout ask it for the same lines and column names over and over.
+    """
     text = normalise(text)
     text = re.sub(r"[\s“”〝〞\"'‘’]", "", text)
     return text.replace("（", "(").replace("）", ")")

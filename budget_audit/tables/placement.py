@@ -144,6 +144,15 @@ def _resolve_by_sum(
         ]
         for row in open_rows
     ]
+    # a column no option places a number in holds its fixed sum in every combination: checked
+    # once here, so each combination checks only the columns it can change
+    placed = sorted({column for row in options for _, cells in row for column, _, _ in cells})
+    if not all(
+        base_low[c] <= parent[c].high and parent[c].low <= base_high[c]
+        for c in range(width)
+        if c not in placed
+    ):
+        return False
     fits = []
     for combination in itertools.product(*options):
         low, high = list(base_low), list(base_high)
@@ -151,7 +160,7 @@ def _resolve_by_sum(
             for column, cell_low, cell_high in cells:
                 low[column] += cell_low
                 high[column] += cell_high
-        if all(low[c] <= parent[c].high and parent[c].low <= high[c] for c in range(width)):
+        if all(low[c] <= parent[c].high and parent[c].low <= high[c] for c in placed):
             fits.append(tuple(placement for placement, _ in combination))
     if not fits:
         return False

@@ -24,6 +24,7 @@ from budget_audit.numbers import normalise, parse_amount
 from budget_audit.source import SourceText
 from budget_audit.tables.forms import money_amount
 from budget_audit.tables.table import Table
+from budget_audit.tables.tokens import without_spaces
 from budget_audit.yaml_files import load_yaml
 
 _NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
@@ -45,7 +46,7 @@ def vocabulary() -> dict[str, Any]:
 
 def bare(text: str) -> str:
     """Text without spaces, in half-width form: how names are compared."""
-    return re.sub(r"\s+", "", normalise(text))
+    return without_spaces(normalise(text))
 
 
 def category_of_name(name: str) -> str | None:

@@ -111,7 +111,8 @@ def _label_reason(found: LineToken, label: str) -> str | None:
 def _reason(found: LineToken, row_label: str) -> str | None:
     text, token = found.text, found.token
     before, after = text[: token.start], text[token.end :]
-    if any(start < token.start < end for start, end in _bracket_spans(text)):
+    spans = _bracket_spans(text)  # most lines have none: no generator for them
+    if spans and any(start < token.start < end for start, end in spans):
         return "code in brackets"
     if _is_date(token.raw, after) or (_YEAR.fullmatch(token.raw) and "年" in row_label + after[:3]):
         return "date or year"
