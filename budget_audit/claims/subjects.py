@@ -186,9 +186,11 @@ def resolve(
     """
     memo_key = ("resolve", subject, rows_first, id(sentence), at)
     if memo_key in document.memo:  # three rules ask for the same subjects
-        return cast("Resolution | None", document.memo[memo_key])
+        return cast("tuple[object, Resolution | None]", document.memo[memo_key])[1]
     resolution = _resolve(document, subject, rows_first, sentence, at)
-    document.memo[memo_key] = resolution
+    # the sentence is kept with its answer, so that its id cannot be taken by another sentence
+    # (one a check builds on the fly) while the memo holds the answer
+    document.memo[memo_key] = (sentence, resolution)
     return resolution
 
 
