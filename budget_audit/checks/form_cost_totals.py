@@ -18,12 +18,12 @@ the figures' printed digits are intervals.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
+from budget_audit.checks.form_costs import printed_wan
 from budget_audit.facts import Fact
 from budget_audit.findings import Evidence
 from budget_audit.messages import Term, message
-from budget_audit.numbers import Amount, Interval, normalise
+from budget_audit.numbers import normalise
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
 from budget_audit.tables.table import Table
@@ -32,21 +32,7 @@ from budget_audit.tables.tokens import without_spaces
 _BUDGET = ("项目当年预算", "项目本年预算", "当年预算")
 _TOTAL_BUDGET = ("项目总预算",)
 _YEAR = re.compile(r"20\d\d")
-_TEN_THOUSAND = Decimal(10000)
 _OTHER_LEVEL = re.compile(r"产出指标|效益指标|满意度指标")
-_DIGITS = re.compile(r"\d+(?:\.(\d+))?")
-
-
-def _wan(fact: Fact) -> Interval | None:
-    """Every value in 万元 the figure's printed digits allow; ``None`` when it is not money."""
-    printed = _DIGITS.search(fact.raw.replace(",", ""))
-    places = len(printed.group(1) or "") if printed is not None else fact.amount.places
-    interval = Amount(fact.amount.value, places).interval
-    if fact.unit == "万元":
-        return interval
-    if fact.unit == "元":
-        return Interval(interval.low / _TEN_THOUSAND, interval.high / _TEN_THOUSAND)
-    return None
 
 
 def _relation(context: Context, fact: Fact) -> str:
@@ -77,7 +63,7 @@ def _cost_lines(context: Context, table: Table) -> set[int]:
 
 
 def _one(table: Table, columns: tuple[str, ...]) -> Fact | None:
-    facts = [f for f in table.facts if f.column in columns and _wan(f) is not None]
+    facts = [f for f in table.facts if f.column in columns and printed_wan(f) is not None]
     return facts[0] if len({f.value_wan for f in facts}) == 1 else None
 
 
@@ -99,12 +85,12 @@ def cost_totals(context: Context) -> None:
             continue
         whole = _one(table, _TOTAL_BUDGET)
         single_year = whole is None or whole.value_wan == budget.value_wan
-        budget_wan = _wan(budget)
+        budget_wan = printed_wan(budget)
         assert budget_wan is not None
         cost_lines = _cost_lines(context, table)
         for fact in table.facts:
             name = without_spaces(fact.name)
-            figure = _wan(fact)
+            figure = printed_wan(fact)
             if (
                 figure is None
                 or fact.location.line not in cost_lines

@@ -29,7 +29,7 @@ _TEN_THOUSAND = Decimal(10000)
 _NUMBER = re.compile(r"\d+(?:\.(\d+))?")
 
 
-def _wan(fact: Fact) -> Interval | None:
+def printed_wan(fact: Fact) -> Interval | None:
     """Every value in 万元 the printed figure may stand for; ``None`` when it is not money."""
     interval = fact.amount.interval
     printed = _NUMBER.search(fact.raw.replace(",", ""))
@@ -49,7 +49,7 @@ def _is_total_cap(fact: Fact) -> bool:
     return (
         "成本控制" in name
         and _PART.search(name) is None
-        and _wan(fact) is not None
+        and printed_wan(fact) is not None
         and _YEAR.search(fact.column) is None
     )
 
@@ -89,15 +89,17 @@ def cost_cap(context: Context) -> None:
             continue
         if not caps:
             continue
-        budgets = [f for f in table.facts if f.column in _BUDGET_COLUMNS and _wan(f) is not None]
+        budgets = [
+            f for f in table.facts if f.column in _BUDGET_COLUMNS and printed_wan(f) is not None
+        ]
         if len({f.value_wan for f in budgets}) != 1:
             context.skip(message("form_costs.no_budget", table=Term(table.id)))
             continue
         budget = budgets[0]
-        budget_wan = _wan(budget)
+        budget_wan = printed_wan(budget)
         assert budget_wan is not None
         cap = caps[0]  # all caps of the form state one figure (see _caps)
-        cap_wan = _wan(cap)
+        cap_wan = printed_wan(cap)
         assert cap_wan is not None
         if cap_wan.high >= budget_wan.low:
             continue
