@@ -291,6 +291,20 @@ def _grid_rows(
     return _rejoin_split_rows(rows), shape
 
 
+def _header_columns(
+    table: Any, texts: list[list[str | None]]
+) -> tuple[int, int, list[float]] | None:
+    """The table's width, its first row of figures and its column edges (each column's left, then
+    the table's right), for realigning a header or its figures; ``None`` when there is no header
+    over figures or the cell boxes do not draw the columns one by one."""
+    width = max((len(r) for r in texts), default=0)
+    first = next((i for i, r in enumerate(texts) if any(c and _AMOUNT.match(c) for c in r)), 0)
+    lefts = sorted({box[0] for row in table.rows for box in row.cells if box is not None})
+    if not first or len(lefts) != width:
+        return None
+    return width, first, [*lefts, table.bbox[2]]
+
+
 def _realign_header(table: Any, texts: list[list[str | None]], words: list[dict[str, Any]]) -> None:
     """Put each header label over the column of figures it names, in place.
 
@@ -302,12 +316,10 @@ def _realign_header(table: Any, texts: list[list[str | None]], words: list[dict[
     its span that holds figures; a label printed over its own column (a 购置费
     whose figure is left empty) stays.
     """
-    width = max((len(r) for r in texts), default=0)
-    first = next((i for i, r in enumerate(texts) if any(c and _AMOUNT.match(c) for c in r)), 0)
-    lefts = sorted({box[0] for row in table.rows for box in row.cells if box is not None})
-    if not first or len(lefts) != width:
-        return  # no header over figures, or columns the cell boxes do not draw one by one
-    edges = [*lefts, table.bbox[2]]
+    columns = _header_columns(table, texts)
+    if columns is None:
+        return
+    width, first, edges = columns
     figures = {c for r in texts[first:] for c, t in enumerate(r) if t and _AMOUNT.match(t)}
     for cells, row in zip(texts[:first], table.rows[:first], strict=True):
         for c, text in enumerate(cells):
@@ -341,12 +353,10 @@ def _realign_figures(table: Any, texts: list[list[str | None]], boxes: list[list
     moves, with its box, to the one column its cell spans that is labelled and
     holds no figure of its own.
     """
-    width = max((len(r) for r in texts), default=0)
-    first = next((i for i, r in enumerate(texts) if any(c and _AMOUNT.match(c) for c in r)), 0)
-    lefts = sorted({box[0] for row in table.rows for box in row.cells if box is not None})
-    if not first or len(lefts) != width:
-        return  # no header over figures, or columns the cell boxes do not draw one by one
-    edges = [*lefts, table.bbox[2]]
+    columns = _header_columns(table, texts)
+    if columns is None:
+        return
+    width, first, edges = columns
     labelled = {c for r in texts[:first] for c, t in enumerate(r) if t}
     labelled -= {c for r in texts[first:] for c, t in enumerate(r) if t and _AMOUNT.match(t)}
     for cells, row_boxes in zip(texts[first:], boxes[first:], strict=True):
