@@ -22,12 +22,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget_audit.checks.forms import funding_groups, project_title
+from budget_audit.checks.forms import funding_groups
 from budget_audit.findings import Evidence
 from budget_audit.messages import Items, Term, message
 from budget_audit.numbers import Amount, find_numbers, normalise
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
+from budget_audit.tables.forms import project_title
 from budget_audit.tables.table import Table
 from budget_audit.tables.tokens import without_spaces
 from budget_audit.tolerance import wan
@@ -232,7 +233,7 @@ def prior_project_budgets(context: Context) -> None:
     spending = _overall_spending(context, overall[0])
     by_name: dict[str, dict[int, PriorBudget]] = {}
     for form in forms:
-        name = project_title(context, form) or form.id
+        name = project_title(context.document.source, form) or form.id
         budgets = prior_budgets(context, form, document.year, not_budget)
         kept = by_name.setdefault(name, {})  # a project printed twice counts once
         for year, budget in budgets.items():

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budget_audit.checks.forms import project_title
 from budget_audit.document import Document
 from budget_audit.findings import Evidence
 from budget_audit.layout import is_page_number
@@ -22,6 +21,7 @@ from budget_audit.messages import Items, message
 from budget_audit.numbers import normalise
 from budget_audit.params import INTEGER, TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
+from budget_audit.tables.forms import project_title
 from budget_audit.tables.table import Table
 
 _NEXT_FIELD = re.compile(r"^项目|\t")
@@ -86,7 +86,7 @@ def copied_text(context: Context) -> None:
     forms = [t for t in document.tables if t.kind.name == "项目支出绩效目标表"]
     holders: dict[tuple[str, str], list[tuple[str, Field]]] = {}
     for table in forms:
-        title = project_title(context, table)
+        title = project_title(context.document.source, table)
         for field in form_fields(document, table, labels):
             if len(field.key) >= shortest:
                 holders.setdefault((field.label, field.key), []).append((title, field))

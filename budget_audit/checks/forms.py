@@ -11,10 +11,10 @@ from budget_audit.checks.access import cell, first_table, item, tables, total_ro
 from budget_audit.facts import Fact, Row
 from budget_audit.findings import Evidence
 from budget_audit.messages import Term, message
-from budget_audit.numbers import Interval, normalise
+from budget_audit.numbers import Interval
 from budget_audit.params import TEXT, MapOf, Param
 from budget_audit.rule import Context, check_kind
-from budget_audit.tables.forms import CALCULATION, FACTOR
+from budget_audit.tables.forms import CALCULATION, FACTOR, project_title
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, exact_share, share_verdict
 
@@ -186,7 +186,7 @@ def project_budgets(context: Context) -> None:
                 )
                 continue
             name = _project_name(context, table, fact)
-            match = _match(rows, name)
+            match = match_project(rows, name)
             if match is None:
                 context.skip(
                     message(
@@ -211,38 +211,11 @@ def project_budgets(context: Context) -> None:
 def _project_name(context: Context, table: Table, fact: Fact) -> str:
     """The project a budget figure belongs to: the form's 项目名称, or the row's name in the 整体 form."""
     if table.kind.name == "项目支出绩效目标表":
-        return project_title(context, table)
+        return project_title(context.document.source, table)
     return re.sub(r"\s+", "", fact.name)
 
 
-def project_title(context: Context, table: Table) -> str:
-    """The 项目名称 of a project form, joined when PDF text wrapped it over lines."""
-    source = context.document.source
-    for number in range(table.first_line, table.last_line + 1):
-        text = normalise(source.line(number)).strip()
-        if not text.startswith("项目名称"):
-            continue
-        name = re.split(r"\t+|\s{2,}|项目编码", text.removeprefix("项目名称").strip())[0].strip()
-        if name and "\t" in source.line(number):
-            return re.sub(r"\s+", "", name)  # a tab-separated cell is whole: PDF text wraps
-        following = number + 1
-        while not name and following <= table.last_line:
-            name = normalise(source.line(following)).strip()
-            following += 1
-        while following <= table.last_line:
-            more = normalise(source.line(following)).strip()
-            if not more:
-                following += 1
-                continue
-            if re.match(r"项目(编码|主管|负责|执行)", more) or re.search(r"\d", more):
-                break
-            name += more
-            following += 1
-        return re.sub(r"\s+", "", name)
-    return ""
-
-
-def _match(rows: dict[str, Row], name: str) -> Row | None:
+def match_project(rows: dict[str, Row], name: str) -> Row | None:
     """The 项目支出表 row whose name is the project's (or contains it, for wrapped names)."""
     if not name:
         return None

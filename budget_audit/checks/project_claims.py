@@ -13,12 +13,12 @@ already settle it. An amount that equals another money figure of the form
 from __future__ import annotations
 
 from budget_audit.checks.claim_support import claim_evidence, fact_evidence, mention_figure
-from budget_audit.checks.forms import project_title
 from budget_audit.claims.model import AmountClaim
 from budget_audit.claims.subjects import compact_subject, resolve
 from budget_audit.facts import Fact
 from budget_audit.messages import Note, Term, message
 from budget_audit.rule import Context, check_kind
+from budget_audit.tables.forms import project_title
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, compare
 
@@ -32,7 +32,7 @@ def _forms(context: Context) -> list[tuple[str, Table, Fact]]:
     for table in context.document.tables:
         if table.kind.name != "项目支出绩效目标表":
             continue
-        name = project_title(context, table)
+        name = project_title(context.document.source, table)
         budget = next((f for f in table.facts if f.column in _BUDGET), None)
         if len(name) >= _SHORTEST_NAME and budget is not None:
             found.append((name, table, budget))

@@ -17,13 +17,14 @@ import re
 from dataclasses import dataclass
 
 from budget_audit.checks.access import PROJECT_CODE_LENGTH, cell, children_of, first_table, tables
-from budget_audit.checks.forms import _match, project_title
+from budget_audit.checks.forms import match_project
 from budget_audit.facts import Fact, Row
 from budget_audit.findings import Evidence
 from budget_audit.messages import Term, message
 from budget_audit.numbers import normalise
 from budget_audit.params import TEXT, ListOf, Param
 from budget_audit.rule import Context, check_kind
+from budget_audit.tables.forms import project_title
 from budget_audit.tables.table import Table
 from budget_audit.tolerance import Figure, Verdict, compare
 
@@ -58,7 +59,9 @@ def _forms(context: Context) -> list[_Form]:
                 name_line = number
             if code is None and (match := _FORM_CODE.search(text)):
                 code = match.group(1)
-        found.append(_Form(table, project_title(context, table), name_line, budget, code))
+        found.append(
+            _Form(table, project_title(context.document.source, table), name_line, budget, code)
+        )
     return found
 
 
@@ -122,11 +125,11 @@ def project_aliases(context: Context) -> None:
     projects = _project_rows(projects_table)
     keys = _keys(projects)
     forms = _forms(context)
-    named = {id(row) for form in forms if (row := _match(keys, form.name)) is not None}
+    named = {id(row) for form in forms if (row := match_project(keys, form.name)) is not None}
     units = _units(projects_table, projects)
     generic = list(context.rule.params["generic"])
     for form in forms:
-        if not form.name or _match(keys, form.name) is not None:
+        if not form.name or match_project(keys, form.name) is not None:
             continue  # BA403's
         if form.budget.value == 0:
             continue  # an empty budget ties no project: many may be zero

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from budget_audit.facts import Fact, Row
 from budget_audit.location import Location
 from budget_audit.numbers import Amount, at_precision, normalise
+from budget_audit.source import SourceText
 from budget_audit.tables.tokens import LineToken, identifier_reason, line_tokens, without_spaces
+
+if TYPE_CHECKING:  # table.py imports this module to read forms
+    from budget_audit.tables.table import Table
 
 _YEAR_CELL = re.compile(r"^\s*20\d\d\s*年?\s*(?:度)?\s*$")
 _YEAR_IN_HEADER = re.compile(r"20\d\d\s*年")
@@ -359,3 +364,29 @@ def _segments(text: str, tokens: list[LineToken]) -> list[tuple[str, list[LineTo
 def read_form(lines: list[tuple[int, str]], table: str, kind: str, unit: str) -> FormResult:
     """Facts of a form or listing block."""
     return FormReader(table, kind, unit).read(lines)
+
+
+def project_title(source: SourceText, table: Table) -> str:
+    """The 项目名称 of a project form, joined when PDF text wrapped it over lines."""
+    for number in range(table.first_line, table.last_line + 1):
+        text = normalise(source.line(number)).strip()
+        if not text.startswith("项目名称"):
+            continue
+        name = re.split(r"\t+|\s{2,}|项目编码", text.removeprefix("项目名称").strip())[0].strip()
+        if name and "\t" in source.line(number):
+            return re.sub(r"\s+", "", name)  # a tab-separated cell is whole: PDF text wraps
+        following = number + 1
+        while not name and following <= table.last_line:
+            name = normalise(source.line(following)).strip()
+            following += 1
+        while following <= table.last_line:
+            more = normalise(source.line(following)).strip()
+            if not more:
+                following += 1
+                continue
+            if re.match(r"项目(编码|主管|负责|执行)", more) or re.search(r"\d", more):
+                break
+            name += more
+            following += 1
+        return re.sub(r"\s+", "", name)
+    return ""

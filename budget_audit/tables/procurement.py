@@ -22,7 +22,7 @@ from budget_audit.facts import Fact
 from budget_audit.location import Location
 from budget_audit.numbers import normalise, parse_amount
 from budget_audit.source import SourceText
-from budget_audit.tables.forms import money_amount
+from budget_audit.tables.forms import money_amount, project_title
 from budget_audit.tables.table import Table
 from budget_audit.tables.tokens import without_spaces
 from budget_audit.yaml_files import load_yaml
@@ -91,17 +91,8 @@ class FormProcurement:
 
 
 def project_name(source: SourceText, table: Table) -> str:
-    """The 项目名称 a project form prints on its own line (a tab cell, or the words after it)."""
-    for number in range(table.first_line, table.last_line + 1):
-        text = normalise(source.line(number)).strip()
-        if not text.startswith("项目名称"):
-            continue
-        if "\t" in text:
-            cells = [c.strip() for c in text.split("\t")]
-            return bare(next((c for c in cells[1:] if c), ""))
-        rest = re.split(r"\s{2,}|项目编码|填报人", text.removeprefix("项目名称").strip())[0]
-        return bare(rest)
-    return ""
+    """A project form's 项目名称 as names are compared (its title, wrapped lines joined, bare)."""
+    return bare(project_title(source, table))
 
 
 def _cells(text: str) -> list[str]:
