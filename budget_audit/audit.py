@@ -25,7 +25,7 @@ from budget_audit.config import Settings, read_settings, selected_rules
 from budget_audit.document import Document, load
 from budget_audit.engine import Rule, run_rules
 from budget_audit.errors import InputError
-from budget_audit.findings import SEVERITIES, Finding
+from budget_audit.findings import Finding, severity_counts
 from budget_audit.fingerprint import fingerprints
 from budget_audit.messages import Note, message
 from budget_audit.record import BARE, AuditRecord, Keep, digest
@@ -83,10 +83,7 @@ class Audit:
     @property
     def summary(self) -> dict[str, int]:
         """How many findings of each severity (hidden ones not counted)."""
-        return {
-            severity: sum(1 for f in self.found if f.severity == severity)
-            for severity in SEVERITIES
-        }
+        return severity_counts(self.found)
 
     def to_json(self, lang: str = "zh") -> str:
         """The JSON report (the contract of README and design.md), messages in ``lang``."""

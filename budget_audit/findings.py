@@ -160,3 +160,8 @@ class Finding:
         if self.suspect is not None:
             data["suspect"] = self.suspect.as_json()
         return data
+
+
+def severity_counts(found: list[Finding]) -> dict[str, int]:
+    """How many of the findings have each severity, every severity listed."""
+    return {severity: sum(1 for f in found if f.severity == severity) for severity in SEVERITIES}

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from budget_audit.coverage import Coverage
-from budget_audit.findings import SEVERITIES, Finding
+from budget_audit.findings import Finding, severity_counts
 from budget_audit.layout import DocumentKind, Part
 
 if TYPE_CHECKING:
@@ -95,10 +95,7 @@ class AuditRecord:
     @property
     def summary(self) -> dict[str, int]:
         """How many findings of each severity (hidden ones not counted)."""
-        return {
-            severity: sum(1 for f in self.found if f.severity == severity)
-            for severity in SEVERITIES
-        }
+        return severity_counts(self.found)
 
 
 def digest(document: Document, keep: Keep = BARE) -> DocumentDigest:
