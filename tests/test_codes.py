@@ -38,5 +38,6 @@ def test_a_level_needs_two_rows_under_their_parents_to_show_a_hierarchy() -> Non
 
 
 def test_codes_that_are_not_classification_codes_are_left_alone() -> None:
-    # Unit codes (6 digits) and project codes are not 类/款/项.
-    assert orphans(rows("143", "143001", "143002", "31", "3101000001")) == []
+    # Unit codes (6 digits) are not 类/款/项: read as a level, 150001 would be the one code of
+    # three whose "parent" 150 is not printed, and would be reported.
+    assert orphans(rows("143", "143001", "143002", "150001")) == []
